@@ -1,0 +1,317 @@
+// The huikuan command: reports over a directory of CSV exports.
+//
+//   huikuan aging DIR [--as-of DATE] [--buckets 30,60,90,120] [--by customer|rep|portfolio]
+//   huikuan kpi DIR --from DATE --to DATE
+//   huikuan statement DIR CUSTOMER_ID [--from DATE] [--as-of DATE]
+//   huikuan dormant DIR [--as-of DATE] [--days 180]
+//   huikuan check DIR
+//
+// Exit codes: 0 clean; 1 a fatal error (missing file or column, bad
+// argument value); 2 a usage error; 3 input rows were left out (the report
+// still prints, followed by what was left out; problems go to stderr).
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <iostream>
+#include <sstream>
+
+#include "huikuan/huikuan.hpp"
+#include "report_output.hpp"
+
+namespace {
+
+using namespace huikuan;
+using cli::cell;
+
+constexpr int exit_clean = 0;
+constexpr int exit_fatal = 1;
+constexpr int exit_usage = 2;
+constexpr int exit_rows_left_out = 3;
+
+cell text(std::string value) { return {std::move(value), false}; }
+cell amount(money value) { return {format_money(value), true}; }
+cell number(std::int64_t value) { return {std::to_string(value), true}; }
+cell ratio(double value, int digits = 2) {
+  std::ostringstream out;
+  out.setf(std::ios::fixed);
+  out.precision(digits);
+  out << value;
+  return {out.str(), true};
+}
+
+day today() {
+  const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return day(static_cast<std::int32_t>(now.time_since_epoch().count()));
+}
+
+struct options {
+  std::string directory;
+  std::string format = "table";
+  std::string as_of;
+  std::string from;
+  std::string to;
+  std::string buckets;
+  std::string basis = "due";
+  std::string by = "customer";
+  std::string customer_id;
+  std::int32_t quiet_days = 180;
+};
+
+day date_option(const std::string& value, const char* name, day fallback) {
+  if (value.empty()) return fallback;
+  try {
+    return parse_date(value);
+  } catch (const input_error& error) {
+    throw input_error(error.id(), std::string("--") + name + ": " + std::string(error.reason()), name);
+  }
+}
+
+bucket_policy policy_option(const options& o) {
+  bucket_policy policy;
+  policy.basis = o.basis == "invoice" ? aging_basis::days_since_invoice : aging_basis::days_past_due;
+  if (!o.buckets.empty()) {
+    policy.upper_edges.clear();
+    std::stringstream list(o.buckets);
+    std::string item;
+    while (std::getline(list, item, ',')) {
+      std::size_t used = 0;
+      int edge = 0;
+      try {
+        edge = std::stoi(item, &used);
+      } catch (const std::exception&) {
+        used = 0;
+      }
+      if (used == 0 || used != item.size())
+        throw input_error("huikuan.cli.1", "--buckets: \"" + item + "\" is not a whole number of days", "buckets");
+      policy.upper_edges.push_back(edge);
+    }
+    // Aging by days past due always has a "current" bucket for items not yet due.
+    if (policy.basis == aging_basis::days_past_due && (policy.upper_edges.empty() || policy.upper_edges.front() > 0))
+      policy.upper_edges.insert(policy.upper_edges.begin(), 0);
+  }
+  policy.validate();
+  return policy;
+}
+
+// What was left out, as a report section and on stderr.
+void add_left_out(cli::report& r, const load_result& loaded) {
+  if (loaded.clean()) return;
+  cli::section s{"left out", {"file", "rows read", "rows loaded", "rows left out", "amount left out",
+                              "rows without readable amount"}, {}, {}};
+  for (const file_summary& f : loaded.files) {
+    if (!f.present) continue;
+    s.rows.push_back({text(f.file), number(static_cast<std::int64_t>(f.rows_read)),
+                      number(static_cast<std::int64_t>(f.rows_loaded)),
+                      number(static_cast<std::int64_t>(f.rows_left_out)), amount(f.amount_left_out),
+                      number(static_cast<std::int64_t>(f.rows_left_out_without_amount))});
+  }
+  s.notes.push_back(std::to_string(loaded.problems.size()) +
+                    " input rows were left out; run `huikuan check DIR` for every problem.");
+  r.sections.push_back(std::move(s));
+}
+
+void print_problems(std::ostream& out, const load_result& loaded) {
+  for (const load_problem& p : loaded.problems) out << p.message() << "\n";
+}
+
+int finish(const cli::report& r, const options& o, const load_result& loaded) {
+  cli::write_report(std::cout, r, cli::parse_format(o.format));
+  if (loaded.clean()) return exit_clean;
+  print_problems(std::cerr, loaded);
+  return exit_rows_left_out;
+}
+
+std::string days_text(const std::optional<std::int32_t>& d) { return d ? std::to_string(*d) : ""; }
+
+int run_aging(const options& o) {
+  const bucket_policy policy = policy_option(o);
+  const day as_of = date_option(o.as_of, "as-of", today());
+  const aging_grouping grouping = o.by == "rep" ? aging_grouping::sales_rep
+                                  : o.by == "portfolio" ? aging_grouping::portfolio
+                                                        : aging_grouping::customer;
+  const load_result loaded = load_ledger_directory(o.directory);
+  const receivables_position position = allocate(loaded.book, as_of);
+  const aging_report report = age_receivables(loaded.book, position, policy, grouping);
+
+  cli::section s;
+  s.title = "aging as of " + format_date(as_of) + " by " +
+            (grouping == aging_grouping::customer ? "customer" : grouping == aging_grouping::sales_rep ? "sales rep" : "portfolio") +
+            (policy.basis == aging_basis::days_past_due ? " (days past due)" : " (days since invoice)");
+  if (grouping == aging_grouping::customer) s.columns = {"customer", "name", "sales rep"};
+  else s.columns = {grouping == aging_grouping::sales_rep ? "sales rep" : "portfolio"};
+  const std::vector<std::string> labels = policy.labels();
+  s.columns.insert(s.columns.end(), labels.begin(), labels.end());
+  for (const char* c : {"open", "unapplied", "net", "oldest days past due", "weighted days past due", "stage"})
+    s.columns.emplace_back(c);
+  const auto add_row = [&](const aging_row& row, const std::int64_t* buckets) {
+    std::vector<cell> cells;
+    cells.push_back(text(row.key));
+    if (grouping == aging_grouping::customer) {
+      cells.push_back(text(row.name));
+      cells.push_back(text(row.sales_rep));
+    }
+    for (std::size_t b = 0; b < policy.bucket_count(); ++b) cells.push_back(amount(money::from_minor_units(buckets[b])));
+    cells.push_back(amount(row.open));
+    cells.push_back(amount(row.unapplied));
+    cells.push_back(amount(row.net));
+    cells.push_back({days_text(row.oldest_days_past_due), true});
+    cells.push_back(ratio(row.weighted_days_past_due, 1));
+    cells.push_back(text(row.oldest_days_past_due ? report.ladder.stages[row.stage].name : ""));
+    s.rows.push_back(std::move(cells));
+  };
+  for (std::size_t i = 0; i < report.rows.size(); ++i)
+    add_row(report.rows[i], report.buckets.data() + i * policy.bucket_count());
+  if (grouping != aging_grouping::portfolio) {
+    aging_row total = report.total;
+    add_row(total, report.total_buckets.data());
+    if (grouping == aging_grouping::customer) s.rows.back()[1] = text(std::to_string(report.rows.size()) + " customers");
+  }
+  cli::report r;
+  r.sections.push_back(std::move(s));
+  const auto dormant = find_dormant_accounts(loaded.book, position);
+  if (!dormant.empty())
+    r.sections.front().notes.push_back(std::to_string(dormant.size()) +
+                                       " dormant accounts (open balance, no movement for 180 days): see `huikuan dormant`.");
+  add_left_out(r, loaded);
+  return finish(r, o, loaded);
+}
+
+int run_statement(const options& o) {
+  const day as_of = date_option(o.as_of, "as-of", today());
+  const day from = date_option(o.from, "from", start_of_month(as_of));
+  const load_result loaded = load_ledger_directory(o.directory);
+  const customer_index who = loaded.book.customer_index_of(o.customer_id);
+  const statement_of_account st = make_statement(loaded.book, who, from, as_of);
+
+  cli::report r;
+  r.sections.push_back({"statement of account", {"field", "value"},
+                        {{text("customer"), text(st.customer_id)},
+                         {text("name"), text(st.name)},
+                         {text("sales rep"), text(st.sales_rep)},
+                         {text("terms"), text(st.terms.to_string())},
+                         {text("credit limit"), amount(st.credit_limit)},
+                         {text("period"), text(format_date(st.from) + " .. " + format_date(st.as_of))},
+                         {text("opening balance"), amount(st.opening_balance)},
+                         {text("closing balance"), amount(st.closing_balance)},
+                         {text("open items"), amount(st.open_total)},
+                         {text("unapplied credit"), amount(st.unapplied)}},
+                        {}});
+  cli::section moves{"movements", {"date", "kind", "reference", "invoice", "debit", "credit", "balance", "note"}, {}, {}};
+  moves.rows.push_back({text(format_date(st.from)), text("opening balance"), text(""), text(""), amount(money{}),
+                        amount(money{}), amount(st.opening_balance), text("")});
+  for (const statement_line& line : st.lines)
+    moves.rows.push_back({text(format_date(line.date)), text(std::string(to_string(line.kind))), text(line.reference),
+                          text(line.invoice_id), amount(line.debit), amount(line.credit), amount(line.balance),
+                          text(line.note)});
+  r.sections.push_back(std::move(moves));
+  cli::section aging{"aging", {"bucket", "amount"}, {}, {}};
+  for (std::size_t b = 0; b < st.buckets.size(); ++b)
+    aging.rows.push_back({text(st.bucket_labels[b]), amount(st.buckets[b])});
+  aging.rows.push_back({text("total"), amount(st.open_total)});
+  r.sections.push_back(std::move(aging));
+  cli::section items{"open items", {"invoice", "contract", "issued", "due", "amount", "open", "days past due", "stage", "short-paid"}, {}, {}};
+  for (const open_item& item : st.open_items)
+    items.rows.push_back({text(item.invoice_id), text(item.contract_no), text(format_date(item.issue_date)),
+                          text(format_date(item.due_date)), amount(item.amount), amount(item.open),
+                          number(item.days_past_due), text(item.stage), text(item.short_paid ? "yes" : "")});
+  r.sections.push_back(std::move(items));
+  cli::section bounced{"bounced payments", {"date", "payment", "invoice", "note"}, {}, {}};
+  for (const statement_line& line : st.bounced)
+    bounced.rows.push_back({text(format_date(line.date)), text(line.reference), text(line.invoice_id), text(line.note)});
+  r.sections.push_back(std::move(bounced));
+  add_left_out(r, loaded);
+  return finish(r, o, loaded);
+}
+
+int run_dormant(const options& o) {
+  const day as_of = date_option(o.as_of, "as-of", today());
+  if (o.quiet_days < 0)
+    throw input_error("huikuan.cli.2", "--days " + std::to_string(o.quiet_days) + " is negative", "days");
+  const load_result loaded = load_ledger_directory(o.directory);
+  const receivables_position position = allocate(loaded.book, as_of);
+  cli::section s{"dormant accounts as of " + format_date(as_of) + " (no movement for more than " +
+                     std::to_string(o.quiet_days) + " days)",
+                 {"customer", "name", "sales rep", "open", "unapplied", "last movement", "days quiet"}, {}, {}};
+  for (const dormant_account& d : find_dormant_accounts(loaded.book, position, days(o.quiet_days))) {
+    const customer& c = loaded.book.customer_at(d.customer);
+    s.rows.push_back({text(c.id), text(c.name), text(c.sales_rep), amount(d.open), amount(d.unapplied),
+                      text(format_date(d.last_movement)), number(d.days_quiet)});
+  }
+  cli::report r;
+  r.sections.push_back(std::move(s));
+  add_left_out(r, loaded);
+  return finish(r, o, loaded);
+}
+
+int run_check(const options& o) {
+  const load_result loaded = load_ledger_directory(o.directory);
+  cli::report r;
+  cli::section problems{"problems", {"file", "line", "column", "id", "reason"}, {}, {}};
+  for (const load_problem& p : loaded.problems)
+    problems.rows.push_back({text(p.file), number(static_cast<std::int64_t>(p.line)), text(p.column), text(p.id), text(p.reason)});
+  problems.notes.push_back(loaded.clean() ? "no problems: every row loaded"
+                                          : std::to_string(loaded.problems.size()) + " problems");
+  r.sections.push_back(std::move(problems));
+  cli::section files{"files", {"file", "rows read", "rows loaded", "rows left out", "amount loaded", "amount left out",
+                               "rows without readable amount"}, {}, {}};
+  for (const file_summary& f : loaded.files) {
+    if (!f.present) continue;
+    files.rows.push_back({text(f.file), number(static_cast<std::int64_t>(f.rows_read)),
+                          number(static_cast<std::int64_t>(f.rows_loaded)),
+                          number(static_cast<std::int64_t>(f.rows_left_out)), amount(f.amount_loaded),
+                          amount(f.amount_left_out), number(static_cast<std::int64_t>(f.rows_left_out_without_amount))});
+  }
+  r.sections.push_back(std::move(files));
+  cli::write_report(std::cout, r, cli::parse_format(o.format));
+  return loaded.clean() ? exit_clean : exit_rows_left_out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"huikuan: receivables aging, KPIs and statements over CSV exports (customers.csv, invoices.csv, "
+               "payments.csv, credit_notes.csv).\nExit codes: 0 clean, 1 fatal error, 2 usage error, 3 input rows left out."};
+  app.require_subcommand(1);
+  options o;
+  const auto common = [&](CLI::App* command) {
+    command->add_option("DIR", o.directory, "Directory holding the CSV files")->required();
+    command->add_option("--format", o.format, "Output format")->check(CLI::IsMember({"table", "csv", "json"}));
+  };
+  CLI::App* aging = app.add_subcommand("aging", "Open receivables by age bucket");
+  common(aging);
+  aging->add_option("--as-of", o.as_of, "Report date YYYY-MM-DD (default: today)");
+  aging->add_option("--buckets", o.buckets, "Upper bucket edges in days, e.g. 30,60,90,120 (a current bucket is added)");
+  aging->add_option("--basis", o.basis, "Age by due date or invoice date")->check(CLI::IsMember({"due", "invoice"}));
+  aging->add_option("--by", o.by, "Rows per customer, sales rep or the whole portfolio")
+      ->check(CLI::IsMember({"customer", "rep", "portfolio"}));
+
+  CLI::App* statement = app.add_subcommand("statement", "Statement of account (对账单) for one customer");
+  common(statement);
+  statement->add_option("CUSTOMER_ID", o.customer_id, "Customer id")->required();
+  statement->add_option("--from", o.from, "First day of the period (default: first day of the as-of month)");
+  statement->add_option("--as-of", o.as_of, "Last day of the period (default: today)");
+
+  CLI::App* dormant = app.add_subcommand("dormant", "Accounts with an open balance and no movement");
+  common(dormant);
+  dormant->add_option("--as-of", o.as_of, "Report date (default: today)");
+  dormant->add_option("--days", o.quiet_days, "Days without movement (default 180)");
+
+  CLI::App* check = app.add_subcommand("check", "Validate the CSV files and print every problem");
+  common(check);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? exit_clean : exit_usage;
+  }
+  try {
+    if (aging->parsed()) return run_aging(o);
+    if (statement->parsed()) return run_statement(o);
+    if (dormant->parsed()) return run_dormant(o);
+    if (check->parsed()) return run_check(o);
+  } catch (const std::exception& error) {
+    std::cerr << "huikuan: " << error.what() << "\n";
+    return exit_fatal;
+  }
+  return exit_usage;
+}

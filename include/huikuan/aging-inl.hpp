@@ -1,0 +1,252 @@
+// Definitions for aging.hpp.
+#pragma once
+
+#include <algorithm>
+#include <map>
+
+#include "huikuan/aging.hpp"
+
+namespace huikuan {
+
+namespace detail {
+inline std::string edges_text(const std::vector<std::int32_t>& edges) {
+  std::string text = "{";
+  for (std::size_t i = 0; i < edges.size(); ++i) text += (i ? ", " : "") + std::to_string(edges[i]);
+  return text + "}";
+}
+}  // namespace detail
+
+HUIKUAN_FUNC void bucket_policy::validate() const {
+  const auto bad = [&](const std::string& why) {
+    return input_error("huikuan.aging.1", "bucket edges " + detail::edges_text(upper_edges) + " " + why, "buckets");
+  };
+  if (upper_edges.empty() || upper_edges.size() > 31) throw bad("must number 1 to 31");
+  for (std::size_t i = 0; i < upper_edges.size(); ++i) {
+    if (upper_edges[i] < -36500 || upper_edges[i] > 36500) throw bad("must lie within -36500..36500 days");
+    if (i > 0 && upper_edges[i] <= upper_edges[i - 1]) throw bad("must be strictly increasing");
+  }
+}
+
+HUIKUAN_FUNC std::vector<std::string> bucket_policy::labels() const {
+  std::vector<std::string> result;
+  result.reserve(bucket_count());
+  if (upper_edges.front() == 0 && basis == aging_basis::days_past_due)
+    result.emplace_back("current");
+  else
+    result.push_back("<= " + std::to_string(upper_edges.front()));
+  for (std::size_t i = 1; i < upper_edges.size(); ++i)
+    result.push_back(std::to_string(upper_edges[i - 1] + 1) + "-" + std::to_string(upper_edges[i]));
+  result.push_back("over " + std::to_string(upper_edges.back()));
+  return result;
+}
+
+HUIKUAN_FUNC std::size_t bucket_policy::bucket_of(std::int32_t age_days) const noexcept {
+  return static_cast<std::size_t>(std::lower_bound(upper_edges.begin(), upper_edges.end(), age_days) -
+                                  upper_edges.begin());
+}
+
+HUIKUAN_FUNC void age_into_buckets(const aging_columns& rows, day as_of, const bucket_policy& policy,
+                                   std::size_t groups, std::span<std::int64_t> out) {
+  const std::size_t n = rows.open_amount.size();
+  const std::size_t width = policy.bucket_count();
+  if (rows.group.size() != n || rows.issue_day.size() != n || rows.due_day.size() != n)
+    throw input_error("huikuan.aging.2", "aging columns differ in length: group " + std::to_string(rows.group.size()) +
+                                             ", issue_day " + std::to_string(rows.issue_day.size()) + ", due_day " +
+                                             std::to_string(rows.due_day.size()) + ", open_amount " +
+                                             std::to_string(n));
+  if (out.size() != groups * width)
+    throw input_error("huikuan.aging.2", "output holds " + std::to_string(out.size()) + " cells; " +
+                                             std::to_string(groups) + " groups x " + std::to_string(width) +
+                                             " buckets need " + std::to_string(groups * width));
+
+  // Ages are clamped to [first edge, last edge + 1] and looked up in a small
+  // table, which replaces a search over the edges with one L1 load.
+  const std::int32_t low = policy.upper_edges.front();
+  const std::int32_t high = policy.upper_edges.back() + 1;
+  std::vector<std::uint8_t> bucket_at(static_cast<std::size_t>(high - low + 1));
+  for (std::int32_t age = low; age <= high; ++age)
+    bucket_at[static_cast<std::size_t>(age - low)] = static_cast<std::uint8_t>(policy.bucket_of(age));
+
+  const std::int32_t* const reference =
+      policy.basis == aging_basis::days_past_due ? rows.due_day.data() : rows.issue_day.data();
+  const std::int32_t* const issued = rows.issue_day.data();
+  const std::uint32_t* const group = rows.group.data();
+  const std::int64_t* const amount = rows.open_amount.data();
+  std::int64_t* const cells = out.data();
+  const std::int64_t as_of_day = as_of.serial();
+  bool overflow = false;
+
+  const auto add_row = [&](std::size_t i) {
+    const std::uint32_t g = group[i];
+    if (g >= groups) [[unlikely]]
+      throw input_error("huikuan.aging.3", "row " + std::to_string(i) + ": group " + std::to_string(g) +
+                                               " is out of range (groups: " + std::to_string(groups) + ")");
+    // Invoices issued after as_of contribute nothing (as-of reproducibility).
+    const std::int64_t value = issued[i] <= as_of_day ? amount[i] : 0;
+    const std::int64_t age = std::clamp<std::int64_t>(as_of_day - reference[i], low, high);
+    std::int64_t& cell = cells[std::size_t{g} * width + bucket_at[static_cast<std::size_t>(age - low)]];
+    overflow |= __builtin_add_overflow(cell, value, &cell);
+  };
+
+  // Rows whose groups are scattered (invoices not sorted by customer) miss
+  // the cache on every output row; prefetching a few rows ahead overlaps
+  // those misses. It costs nothing measurable on sorted input.
+  constexpr std::size_t prefetch_distance = 16;
+  std::size_t i = 0;
+  for (; i + prefetch_distance < n; ++i) {
+    const std::uint32_t ahead = group[i + prefetch_distance];
+    if (ahead < groups) __builtin_prefetch(cells + std::size_t{ahead} * width, 1, 1);
+    add_row(i);
+  }
+  for (; i < n; ++i) add_row(i);
+  if (overflow)
+    throw overflow_error("huikuan.money.5", "an aging bucket's sum leaves the int64 range of minor units");
+}
+
+namespace detail {
+struct grouping_map {
+  std::vector<std::uint32_t> invoice_group;   // empty: the customer column is used directly
+  std::vector<std::uint32_t> customer_group;  // group of each customer (for unapplied credit)
+  std::vector<std::string> keys;
+};
+
+inline grouping_map make_grouping(const ledger& book, aging_grouping grouping) {
+  grouping_map map;
+  const std::size_t customers = book.customer_count();
+  const std::size_t invoices = book.invoice_count();
+  map.customer_group.resize(customers);
+  if (grouping == aging_grouping::customer) {
+    for (std::size_t c = 0; c < customers; ++c) {
+      map.customer_group[c] = static_cast<std::uint32_t>(c);
+      map.keys.push_back(book.customers()[c].id);
+    }
+  } else if (grouping == aging_grouping::portfolio) {
+    map.invoice_group.assign(invoices, 0);
+    map.keys.emplace_back("portfolio");
+  } else {
+    std::map<std::string, std::uint32_t> reps;
+    for (std::size_t c = 0; c < customers; ++c) reps.emplace(book.customers()[c].sales_rep, 0);
+    for (std::size_t i = 0; i < invoices; ++i) reps.emplace(book.invoice_sales_rep(i), 0);
+    for (auto& [name, index] : reps) {
+      index = static_cast<std::uint32_t>(map.keys.size());
+      map.keys.push_back(name);
+    }
+    for (std::size_t c = 0; c < customers; ++c) map.customer_group[c] = reps.at(book.customers()[c].sales_rep);
+    map.invoice_group.resize(invoices);
+    for (std::size_t i = 0; i < invoices; ++i) map.invoice_group[i] = reps.at(book.invoice_sales_rep(i));
+  }
+  return map;
+}
+}  // namespace detail
+
+HUIKUAN_FUNC aging_report age_receivables(const ledger& book, const receivables_position& position,
+                                          const bucket_policy& policy, aging_grouping grouping,
+                                          const escalation_ladder& ladder) {
+  policy.validate();
+  ladder.validate();
+  const invoice_columns inv = book.invoices();
+  if (position.open_amount.size() != inv.amount.size() || position.unapplied.size() != book.customer_count())
+    throw input_error("huikuan.aging.4", "the position does not belong to this ledger (" +
+                                             std::to_string(position.open_amount.size()) + " invoices, " +
+                                             std::to_string(position.unapplied.size()) + " customers; the ledger has " +
+                                             std::to_string(inv.amount.size()) + " and " +
+                                             std::to_string(book.customer_count()) + ")");
+  const detail::grouping_map map = detail::make_grouping(book, grouping);
+  const std::span<const std::uint32_t> group =
+      map.invoice_group.empty() ? inv.customer : std::span<const std::uint32_t>(map.invoice_group);
+  const std::size_t groups = map.keys.size();
+  const std::size_t width = policy.bucket_count();
+
+  std::vector<std::int64_t> cells(groups * width, 0);
+  age_into_buckets({group, inv.issue_day, inv.due_day, position.open_amount}, position.as_of, policy, groups, cells);
+
+  // Per-group statistics that the kernel does not need.
+  struct group_stats {
+    std::int64_t open = 0, overdue = 0, unapplied = 0;
+    detail::int128 weighted_days = 0;  // sum of amount x days past due over overdue items, exact
+    std::uint32_t open_invoices = 0;
+    std::optional<std::int32_t> oldest;
+  };
+  std::vector<group_stats> stats(groups);
+  const std::int32_t as_of_day = position.as_of.serial();
+  for (std::size_t i = 0; i < inv.amount.size(); ++i) {
+    const std::int64_t open = position.open_amount[i];
+    if (open == 0) continue;
+    group_stats& s = stats[group[i]];
+    const std::int32_t past_due = as_of_day - inv.due_day[i];
+    s.open = detail::checked_add(s.open, open);
+    ++s.open_invoices;
+    if (!s.oldest || past_due > *s.oldest) s.oldest = past_due;
+    if (past_due > 0) {
+      s.overdue = detail::checked_add(s.overdue, open);
+      s.weighted_days += static_cast<detail::int128>(open) * past_due;
+    }
+  }
+  for (std::size_t c = 0; c < book.customer_count(); ++c) {
+    group_stats& s = stats[map.customer_group[c]];
+    s.unapplied = detail::checked_add(s.unapplied, position.unapplied[c]);
+  }
+
+  aging_report report;
+  report.as_of = position.as_of;
+  report.policy = policy;
+  report.grouping = grouping;
+  report.ladder = ladder;
+  report.total.key = "total";
+  report.total_buckets.assign(width, 0);
+  group_stats total;
+  for (std::size_t g = 0; g < groups; ++g) {
+    const group_stats& s = stats[g];
+    for (std::size_t b = 0; b < width; ++b)
+      report.total_buckets[b] = detail::checked_add(report.total_buckets[b], cells[g * width + b]);
+    total.open = detail::checked_add(total.open, s.open);
+    total.overdue = detail::checked_add(total.overdue, s.overdue);
+    total.unapplied = detail::checked_add(total.unapplied, s.unapplied);
+    total.weighted_days += s.weighted_days;
+    total.open_invoices += s.open_invoices;
+    if (s.oldest && (!total.oldest || *s.oldest > *total.oldest)) total.oldest = s.oldest;
+    if (grouping == aging_grouping::customer && s.open == 0 && s.unapplied == 0) continue;
+
+    aging_row row;
+    row.key = map.keys[g];
+    if (grouping == aging_grouping::customer) {
+      row.name = book.customers()[g].name;
+      row.sales_rep = book.customers()[g].sales_rep;
+    }
+    report.rows.push_back(std::move(row));
+    report.buckets.insert(report.buckets.end(), cells.begin() + static_cast<std::ptrdiff_t>(g * width),
+                          cells.begin() + static_cast<std::ptrdiff_t>((g + 1) * width));
+    aging_row& added = report.rows.back();
+    added.open = money::from_minor_units(s.open);
+    added.unapplied = money::from_minor_units(s.unapplied);
+    added.net = added.open - added.unapplied;
+    added.overdue = money::from_minor_units(s.overdue);
+    added.open_invoices = s.open_invoices;
+    added.oldest_days_past_due = s.oldest;
+    added.weighted_days_past_due =
+        s.overdue > 0 ? static_cast<double>(s.weighted_days) / static_cast<double>(s.overdue) : 0.0;
+    added.stage = s.oldest ? ladder.stage_for(*s.oldest) : 0;
+  }
+  report.total.open = money::from_minor_units(total.open);
+  report.total.unapplied = money::from_minor_units(total.unapplied);
+  report.total.net = report.total.open - report.total.unapplied;
+  report.total.overdue = money::from_minor_units(total.overdue);
+  report.total.open_invoices = total.open_invoices;
+  report.total.oldest_days_past_due = total.oldest;
+  report.total.weighted_days_past_due =
+      total.overdue > 0 ? static_cast<double>(total.weighted_days) / static_cast<double>(total.overdue) : 0.0;
+  report.total.stage = total.oldest ? ladder.stage_for(*total.oldest) : 0;
+  return report;
+}
+
+HUIKUAN_FUNC std::vector<std::size_t> invoice_stages(const ledger& book, const receivables_position& position,
+                                                     const escalation_ladder& ladder) {
+  ladder.validate();
+  const invoice_columns inv = book.invoices();
+  std::vector<std::size_t> stages(inv.amount.size(), 0);
+  for (std::size_t i = 0; i < inv.amount.size(); ++i)
+    if (position.open_amount.at(i) > 0) stages[i] = ladder.stage_for(position.as_of.serial() - inv.due_day[i]);
+  return stages;
+}
+
+}  // namespace huikuan

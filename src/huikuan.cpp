@@ -1,0 +1,11 @@
+// The compiled part of huikuan: every *-inl.hpp definition, built once.
+#include "huikuan/aging-inl.hpp"
+#include "huikuan/allocation-inl.hpp"
+#include "huikuan/csv-inl.hpp"
+#include "huikuan/date-inl.hpp"
+#include "huikuan/escalation-inl.hpp"
+#include "huikuan/ledger-inl.hpp"
+#include "huikuan/load-inl.hpp"
+#include "huikuan/money-inl.hpp"
+#include "huikuan/statement-inl.hpp"
+#include "huikuan/terms-inl.hpp"
