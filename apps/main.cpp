@@ -1,7 +1,7 @@
 // The huikuan command: reports over a directory of CSV exports.
 //
 //   huikuan aging DIR [--as-of DATE] [--buckets 30,60,90,120] [--by customer|rep|portfolio]
-//   huikuan kpi DIR --from DATE --to DATE
+//   huikuan kpi DIR --from DATE --to DATE [--per-customer]
 //   huikuan statement DIR CUSTOMER_ID [--from DATE] [--as-of DATE]
 //   huikuan dormant DIR [--as-of DATE] [--days 180]
 //   huikuan check DIR
@@ -54,6 +54,7 @@ struct options {
   std::string by = "customer";
   std::string customer_id;
   std::int32_t quiet_days = 180;
+  bool per_customer = false;
 };
 
 day date_option(const std::string& value, const char* name, day fallback) {
@@ -242,6 +243,62 @@ int run_dormant(const options& o) {
   return finish(r, o, loaded);
 }
 
+cell optional_ratio(const std::optional<double>& value, int digits = 2) {
+  return value ? ratio(*value, digits) : cell{"", true};
+}
+
+int run_kpi(const options& o) {
+  const day from = date_option(o.from, "from", day());
+  const day to = date_option(o.to, "to", day());
+  const load_result loaded = load_ledger_directory(o.directory);
+  const kpi_report k = compute_kpis(loaded.book, from, to);
+
+  cli::section figures{"receivables KPIs " + format_date(from) + " .. " + format_date(to),
+                       {"kpi", "value", "definition"}, {}, {}};
+  const auto add = [&](const char* name, cell value, const char* definition) {
+    figures.rows.push_back({text(name), std::move(value), text(definition)});
+  };
+  add("days in period", number(k.days_in_period), "to - from + 1");
+  add("opening receivables", amount(k.opening_receivables), "open invoices at the end of the day before from");
+  add("closing receivables", amount(k.closing_receivables), "open invoices as of to");
+  add("closing current receivables", amount(k.closing_current_receivables), "not yet past due on to");
+  add("closing overdue receivables", amount(k.closing_overdue_receivables), "past due on to");
+  add("unapplied credit", amount(k.unapplied_credit), "cash on account, not netted above");
+  add("credit sales", amount(k.credit_sales), "invoices issued in the period");
+  add("credit notes", amount(k.credit_notes), "credit notes dated in the period");
+  add("cash collected", amount(k.cash_collected), "cleared payments dated in the period");
+  add("DSO (simple)", optional_ratio(k.dso_simple), "closing receivables / credit sales x days");
+  add("DSO (countback)", optional_ratio(k.dso_countback), "months walked back from to until sales exhaust receivables");
+  add("best possible DSO", optional_ratio(k.best_possible_dso), "closing current receivables / credit sales x days");
+  add("ADD (DSO - BPDSO)", optional_ratio(k.add_from_dso), "simple DSO - best possible DSO");
+  add("ADD (amount-weighted)", optional_ratio(k.add_amount_weighted), "days past due weighted by open amount, overdue items");
+  add("CEI (period sales) %", optional_ratio(k.cei_period),
+      "(opening + sales - closing) / (opening + sales - closing current) x 100");
+  add("CEI (monthly average sales) %", optional_ratio(k.cei_monthly_average), "as above with sales / months");
+  add("AR turnover", optional_ratio(k.ar_turnover), "net credit sales / average(opening, closing)");
+  add("average days to pay", optional_ratio(k.portfolio.average_days_to_pay, 1), "payment date - issue date, amount-weighted");
+  add("average days beyond terms", optional_ratio(k.portfolio.average_days_beyond_terms, 1),
+      "max(0, payment date - due date), amount-weighted");
+  add("share paid on time", optional_ratio(k.portfolio.share_paid_on_time, 4), "paid amount on or before the due date");
+  add("bounced payments", number(k.portfolio.bounced_payments), "dated in the period");
+
+  cli::section behaviour{"payment behaviour", {"customer", "name", "paid", "average days to pay",
+                                               "average days beyond terms", "share paid on time", "bounced"}, {}, {}};
+  for (std::size_t c = 0; c < k.customers.size(); ++c) {
+    const payment_behaviour& b = k.customers[c];
+    if (b.paid.is_zero() && b.bounced_payments == 0) continue;
+    const customer& who = loaded.book.customers()[c];
+    behaviour.rows.push_back({text(who.id), text(who.name), amount(b.paid), optional_ratio(b.average_days_to_pay, 1),
+                              optional_ratio(b.average_days_beyond_terms, 1), optional_ratio(b.share_paid_on_time, 4),
+                              number(b.bounced_payments)});
+  }
+  cli::report r;
+  r.sections.push_back(std::move(figures));
+  if (o.per_customer) r.sections.push_back(std::move(behaviour));
+  add_left_out(r, loaded);
+  return finish(r, o, loaded);
+}
+
 int run_check(const options& o) {
   const load_result loaded = load_ledger_directory(o.directory);
   cli::report r;
@@ -290,6 +347,12 @@ int main(int argc, char** argv) {
   statement->add_option("--from", o.from, "First day of the period (default: first day of the as-of month)");
   statement->add_option("--as-of", o.as_of, "Last day of the period (default: today)");
 
+  CLI::App* kpi = app.add_subcommand("kpi", "DSO, best possible DSO, ADD, CEI, AR turnover and payment behaviour");
+  common(kpi);
+  kpi->add_option("--from", o.from, "First day of the period YYYY-MM-DD")->required();
+  kpi->add_option("--to", o.to, "Last day of the period YYYY-MM-DD")->required();
+  kpi->add_flag("--per-customer", o.per_customer, "Also list each customer's payment behaviour");
+
   CLI::App* dormant = app.add_subcommand("dormant", "Accounts with an open balance and no movement");
   common(dormant);
   dormant->add_option("--as-of", o.as_of, "Report date (default: today)");
@@ -307,6 +370,7 @@ int main(int argc, char** argv) {
   try {
     if (aging->parsed()) return run_aging(o);
     if (statement->parsed()) return run_statement(o);
+    if (kpi->parsed()) return run_kpi(o);
     if (dormant->parsed()) return run_dormant(o);
     if (check->parsed()) return run_check(o);
   } catch (const std::exception& error) {

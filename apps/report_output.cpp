@@ -44,12 +44,13 @@ void write_table(std::ostream& out, const section& s) {
       widths[c] = std::max(widths[c], display_width(row[c].text));
       if (row[c].numeric) numeric[c] = true;
     }
-  const auto pad = [&](const std::string& text, std::size_t c) {
+  // Numbers align right, text left; a header aligns like its numbers.
+  const auto pad = [&](const std::string& text, std::size_t c, bool right) {
     const std::string fill(widths[c] - display_width(text), ' ');
-    return numeric[c] ? fill + text : text + fill;
+    return right ? fill + text : text + fill;
   };
   std::string line;
-  for (std::size_t c = 0; c < s.columns.size(); ++c) line += (c ? "  " : "") + pad(s.columns[c], c);
+  for (std::size_t c = 0; c < s.columns.size(); ++c) line += (c ? "  " : "") + pad(s.columns[c], c, numeric[c]);
   while (!line.empty() && line.back() == ' ') line.pop_back();
   out << line << "\n";
   std::size_t total = 0;
@@ -57,10 +58,12 @@ void write_table(std::ostream& out, const section& s) {
   out << std::string(total, '-') << "\n";
   for (const auto& row : s.rows) {
     line.clear();
-    for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) line += (c ? "  " : "") + pad(row[c].text, c);
+    for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c)
+      line += (c ? "  " : "") + pad(row[c].text, c, row[c].numeric);
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out << line << "\n";
   }
+  if (s.rows.empty()) out << "(none)\n";
   for (const auto& note : s.notes) out << note << "\n";
 }
 

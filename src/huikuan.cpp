@@ -4,6 +4,8 @@
 #include "huikuan/csv-inl.hpp"
 #include "huikuan/date-inl.hpp"
 #include "huikuan/escalation-inl.hpp"
+#include "huikuan/kpi-inl.hpp"
+#include "huikuan/kpi_report-inl.hpp"
 #include "huikuan/ledger-inl.hpp"
 #include "huikuan/load-inl.hpp"
 #include "huikuan/money-inl.hpp"

@@ -15,12 +15,22 @@
 
 namespace huikuan {
 
+namespace detail {
+/// "[id] message", the form of every huikuan error text.
+inline std::string compose_error_message(std::string_view id, std::string_view message) {
+  std::string text;
+  text.reserve(id.size() + message.size() + 3);
+  text.append("[").append(id).append("] ").append(message);
+  return text;
+}
+}  // namespace detail
+
 /// Bad input. `id()` is the stable id ("huikuan.ledger.2"), `field()` the
 /// column or argument the problem is in (may be empty).
 class input_error : public std::invalid_argument {
 public:
   input_error(std::string_view id, std::string_view message, std::string_view field = {})
-      : std::invalid_argument(compose(id, message)), id_(id), field_(field) {}
+      : std::invalid_argument(detail::compose_error_message(id, message)), id_(id), field_(field) {}
   [[nodiscard]] const std::string& id() const noexcept { return id_; }
   [[nodiscard]] const std::string& field() const noexcept { return field_; }
   /// The message without the "[id] " prefix.
@@ -30,12 +40,6 @@ public:
   }
 
 private:
-  static std::string compose(std::string_view id, std::string_view message) {
-    std::string text;
-    text.reserve(id.size() + message.size() + 3);
-    text.append("[").append(id).append("] ").append(message);
-    return text;
-  }
   std::string id_;
   std::string field_;
 };
@@ -50,7 +54,7 @@ public:
 class not_found_error : public std::out_of_range {
 public:
   not_found_error(std::string_view id, std::string_view message)
-      : std::out_of_range("[" + std::string(id) + "] " + std::string(message)), id_(id) {}
+      : std::out_of_range(detail::compose_error_message(id, message)), id_(id) {}
   [[nodiscard]] const std::string& id() const noexcept { return id_; }
 
 private:

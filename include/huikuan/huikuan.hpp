@@ -7,6 +7,8 @@
 #include "huikuan/date.hpp"
 #include "huikuan/error.hpp"
 #include "huikuan/escalation.hpp"
+#include "huikuan/kpi.hpp"
+#include "huikuan/kpi_report.hpp"
 #include "huikuan/ledger.hpp"
 #include "huikuan/load.hpp"
 #include "huikuan/money.hpp"

@@ -43,48 +43,48 @@ HUIKUAN_FUNC payment_status parse_payment_status(std::string_view text);
 
 /// A customer (debtor). `name` is UTF-8 and may be Chinese.
 struct customer {
-  std::string id;
-  std::string name;
-  std::string sales_rep;
-  payment_terms terms;
-  money credit_limit;  ///< >= 0, in minor units
-  std::string segment;  ///< optional grouping, may be empty
+  std::string id{};
+  std::string name{};
+  std::string sales_rep{};
+  payment_terms terms{};
+  money credit_limit{};  ///< >= 0, in minor units
+  std::string segment{};  ///< optional grouping, may be empty
 };
 
 /// An invoice. Without `due_date` the due date follows from the customer's
 /// terms. `sales_rep`, when not empty, overrides the customer's rep.
 struct invoice {
-  std::string id;
-  std::string customer_id;
-  day issue_date;
-  std::optional<day> due_date;
-  money amount;  ///< > 0
-  std::string contract_no;
-  std::string project_no;
-  std::string sales_rep;
+  std::string id{};
+  std::string customer_id{};
+  day issue_date{};
+  std::optional<day> due_date{};
+  money amount{};  ///< > 0
+  std::string contract_no{};
+  std::string project_no{};
+  std::string sales_rep{};
 };
 
 /// A payment received. A bounced payment settles nothing. `invoice_id`,
 /// when not empty, names the invoice it settles.
 struct payment {
-  std::string id;
-  std::string customer_id;
-  day date;
-  money amount;  ///< > 0
+  std::string id{};
+  std::string customer_id{};
+  day date{};
+  money amount{};  ///< > 0
   payment_method method = payment_method::transfer;
   payment_status status = payment_status::cleared;
-  std::string invoice_id;
+  std::string invoice_id{};
 };
 
 /// A credit note (return, price adjustment): reduces what the customer owes
 /// like a payment, but is not cash.
 struct credit_note {
-  std::string id;
-  std::string customer_id;
-  day date;
-  money amount;  ///< > 0
-  std::string invoice_id;
-  std::string reason;
+  std::string id{};
+  std::string customer_id{};
+  day date{};
+  money amount{};  ///< > 0
+  std::string invoice_id{};
+  std::string reason{};
 };
 
 /// Read-only column views of a ledger's invoices. Index i of every span is

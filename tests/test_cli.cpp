@@ -1,0 +1,162 @@
+// End-to-end tests of the huikuan command: exit codes, error messages and
+// the output formats, on the sample portfolio and on broken CSV fixtures.
+// (Full expected reports on the sample are compared byte for byte by the
+// "cli: ..." ctest entries in tests/CMakeLists.txt.)
+#include <sys/wait.h>
+
+#include <array>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+namespace {
+
+struct run_result {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Runs the huikuan command with `arguments` (already shell-quoted where
+// needed) and captures its exit code, stdout and stderr.
+run_result huikuan(const std::string& arguments) {
+  static int counter = 0;
+  const std::string err_path = "huikuan_cli_test_stderr_" + std::to_string(++counter) + ".txt";
+  const std::string command = std::string(HUIKUAN_CLI) + " " + arguments + " 2>" + err_path;
+  run_result result;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer{};
+  std::size_t read = 0;
+  while ((read = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), read);
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = slurp(err_path);
+  std::remove(err_path.c_str());
+  return result;
+}
+
+const std::string sample = HUIKUAN_SAMPLE_DATA;
+const std::string broken = std::string(HUIKUAN_TEST_DATA) + "/broken";
+
+}  // namespace
+
+TEST_CASE("check on the sample portfolio finds no problems and exits 0", "[cli]") {
+  const run_result table = huikuan("check " + sample);
+  CHECK(table.exit_code == 0);
+  CHECK(table.out.find("no problems: every row loaded") != std::string::npos);
+  const run_result r = huikuan("check " + sample + " --format csv");
+  CHECK(r.out.find("\ninvoices.csv,4008,4008,0,116197965.26,0.00,0\n") != std::string::npos);
+  CHECK(r.out.find("\npayments.csv,3724,3724,0,101018048.11,0.00,0\n") != std::string::npos);
+}
+
+TEST_CASE("check on broken dates lists every problem with file, line and column and exits 3", "[cli]") {
+  const run_result r = huikuan("check " + broken + "/dates --format csv");
+  CHECK(r.exit_code == 3);
+  CHECK(r.out.find("invoices.csv,3,issue_date,huikuan.date.2,date 2024-02-30 is not a valid date\n") != std::string::npos);
+  CHECK(r.out.find("invoices.csv,4,due_date,huikuan.ledger.6,due date 2024-03-01 is before issue date 2024-03-10\n") !=
+        std::string::npos);
+  CHECK(r.out.find("payments.csv,4,date,huikuan.date.1,\"date \"\"20240315\"\" is not in YYYY-MM-DD form\"\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("a report on data with rejected rows still prints, says what was left out, and exits 3", "[cli]") {
+  const run_result table = huikuan("aging " + broken + "/dates --as-of 2024-06-30 --by portfolio");
+  CHECK(table.exit_code == 3);
+  CHECK(table.out.find("aging as of 2024-06-30 by portfolio") != std::string::npos);
+  CHECK(table.out.find("7 input rows were left out; run `huikuan check DIR` for every problem.") != std::string::npos);
+  const run_result r = huikuan("aging " + broken + "/dates --as-of 2024-06-30 --by portfolio --format csv");
+  CHECK(r.exit_code == 3);
+  CHECK(r.out.find("# left out\n") != std::string::npos);
+  CHECK(r.out.find("\ninvoices.csv,8,3,5,9600.00,0\n") != std::string::npos);
+  CHECK(r.err.find("invoices.csv:3: issue_date: [huikuan.date.2] date 2024-02-30 is not a valid date\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("a missing file is a fatal error naming it, exit 1", "[cli]") {
+  const run_result r = huikuan("aging " + broken + "/missing_file --as-of 2024-06-30");
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("[huikuan.load.1] cannot read ") != std::string::npos);
+  CHECK(r.err.find("payments.csv: the file is missing or unreadable") != std::string::npos);
+}
+
+TEST_CASE("a missing required column is a fatal error naming it, exit 1", "[cli]") {
+  const run_result r = huikuan("check " + broken + "/missing_column");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "huikuan: [huikuan.load.2] invoices.csv has no amount column\n");
+}
+
+TEST_CASE("a missing data directory is a fatal error naming it", "[cli]") {
+  const run_result r = huikuan("check /nonexistent/huikuan-data");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "huikuan: [huikuan.load.1] data directory /nonexistent/huikuan-data does not exist\n");
+}
+
+TEST_CASE("an invalid --as-of date is rejected with the option named, exit 1", "[cli]") {
+  const run_result r = huikuan("aging " + sample + " --as-of 2026-02-30");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "huikuan: [huikuan.date.2] --as-of: date 2026-02-30 is not a valid date\n");
+}
+
+TEST_CASE("bucket edges that are not whole numbers or not increasing are rejected, exit 1", "[cli]") {
+  const run_result words = huikuan("aging " + sample + " --buckets 30,sixty");
+  CHECK(words.exit_code == 1);
+  CHECK(words.err == "huikuan: [huikuan.cli.1] --buckets: \"sixty\" is not a whole number of days\n");
+  const run_result order = huikuan("aging " + sample + " --buckets 60,30");
+  CHECK(order.exit_code == 1);
+  CHECK(order.err == "huikuan: [huikuan.aging.1] bucket edges {0, 60, 30} must be strictly increasing\n");
+}
+
+TEST_CASE("an unknown command or option is a usage error, exit 2", "[cli]") {
+  CHECK(huikuan("frobnicate " + sample).exit_code == 2);
+  CHECK(huikuan("aging " + sample + " --by planet").exit_code == 2);
+  CHECK(huikuan("kpi " + sample).exit_code == 2);  // --from and --to are required
+}
+
+TEST_CASE("an unknown customer in statement is a fatal error naming the id", "[cli]") {
+  const run_result r = huikuan("statement " + sample + " NOPE --as-of 2026-10-31");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "huikuan: [huikuan.ledger.14] no customer with id NOPE\n");
+}
+
+TEST_CASE("custom buckets give a current bucket plus the listed edges", "[cli]") {
+  const run_result r = huikuan("aging " + sample + " --as-of 2026-10-31 --by portfolio --buckets 45,90 --format csv");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("portfolio,current,1-45,46-90,over 90,open,", 0) == 0);
+  CHECK(r.out.find("portfolio,6880473.84,") != std::string::npos);
+  CHECK(r.out.find(",15988442.05,72107.17,15916334.88,638,") != std::string::npos);
+}
+
+TEST_CASE("aging by days since invoice has no current bucket", "[cli]") {
+  const run_result r = huikuan("aging " + sample + " --as-of 2026-10-31 --by portfolio --basis invoice --buckets 30,60 --format csv");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("portfolio,<= 30,31-60,over 60,open,", 0) == 0);
+}
+
+TEST_CASE("json output holds each section as an array of row objects with exact money", "[cli]") {
+  const run_result r = huikuan("aging " + sample + " --as-of 2026-10-31 --by portfolio --format json");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("{\n  \"aging_as_of_2026_10_31_by_portfolio_(days_past_due)\": [\n    {\"portfolio\": \"portfolio\", "
+                    "\"current\": 6880473.84, ",
+                    0) == 0);
+  CHECK(r.out.find("\"open\": 15988442.05, \"unapplied\": 72107.17") != std::string::npos);
+}
+
+TEST_CASE("csv output quotes names that hold commas and quotes", "[cli]") {
+  const run_result r = huikuan("aging " + sample + " --as-of 2026-10-31 --format csv");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("C0004,\"\"\"Prime\"\" Hardware Co\",John Carter,") != std::string::npos);
+}
+
+TEST_CASE("as-of reports ignore later rows: aging at the start of 2025 sees only January's invoices", "[cli]") {
+  const run_result r = huikuan("aging " + sample + " --as-of 2024-12-31 --by portfolio --format csv");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("portfolio,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,,0.0,") != std::string::npos);
+}
