@@ -107,6 +107,7 @@ void add_left_out(cli::report& r, const load_result& loaded) {
   }
   s.notes.push_back(std::to_string(loaded.problems.size()) +
                     " input rows were left out; run `huikuan check DIR` for every problem.");
+  s.key = "left_out";
   r.sections.push_back(std::move(s));
 }
 
@@ -166,6 +167,7 @@ int run_aging(const options& o) {
     add_row(total, report.total_buckets.data());
     if (grouping == aging_grouping::customer) s.rows.back()[1] = text(std::to_string(report.rows.size()) + " customers");
   }
+  s.key = "aging";
   cli::report r;
   r.sections.push_back(std::move(s));
   const auto dormant = find_dormant_accounts(loaded.book, position);
@@ -292,6 +294,8 @@ int run_kpi(const options& o) {
                               optional_ratio(b.average_days_beyond_terms, 1), optional_ratio(b.share_paid_on_time, 4),
                               number(b.bounced_payments)});
   }
+  figures.key = "kpis";
+  behaviour.key = "payment_behaviour";
   cli::report r;
   r.sections.push_back(std::move(figures));
   if (o.per_customer) r.sections.push_back(std::move(behaviour));

@@ -132,7 +132,7 @@ void write_report(std::ostream& out, const report& r, output_format format) {
   out << "{";
   for (std::size_t i = 0; i < r.sections.size(); ++i) {
     const section& s = r.sections[i];
-    out << (i ? "," : "") << "\n  " << json_string(json_key(s.title)) << ": [";
+    out << (i ? "," : "") << "\n  " << json_string(s.key.empty() ? json_key(s.title) : s.key) << ": [";
     for (std::size_t k = 0; k < s.rows.size(); ++k) {
       out << (k ? "," : "") << "\n    {";
       for (std::size_t c = 0; c < s.rows[k].size() && c < s.columns.size(); ++c) {

@@ -19,9 +19,10 @@ struct cell {
 
 struct section {
   std::string title;   ///< shown above the table; the JSON key
-  std::vector<std::string> columns;
-  std::vector<std::vector<cell>> rows;
-  std::vector<std::string> notes;  ///< lines printed under a table (and in JSON as "notes")
+  std::vector<std::string> columns{};
+  std::vector<std::vector<cell>> rows{};
+  std::vector<std::string> notes{};  ///< lines printed under a table
+  std::string key{};  ///< stable JSON key ("aging", "left_out"); empty: derived from the title
 };
 
 struct report {

@@ -7,6 +7,7 @@
 #include <array>
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 
@@ -143,7 +144,7 @@ TEST_CASE("aging by days since invoice has no current bucket", "[cli]") {
 TEST_CASE("json output holds each section as an array of row objects with exact money", "[cli]") {
   const run_result r = huikuan("aging " + sample + " --as-of 2026-10-31 --by portfolio --format json");
   CHECK(r.exit_code == 0);
-  CHECK(r.out.rfind("{\n  \"aging_as_of_2026_10_31_by_portfolio_(days_past_due)\": [\n    {\"portfolio\": \"portfolio\", "
+  CHECK(r.out.rfind("{\n  \"aging\": [\n    {\"portfolio\": \"portfolio\", "
                     "\"current\": 6880473.84, ",
                     0) == 0);
   CHECK(r.out.find("\"open\": 15988442.05, \"unapplied\": 72107.17") != std::string::npos);
@@ -159,4 +160,16 @@ TEST_CASE("as-of reports ignore later rows: aging at the start of 2025 sees only
   const run_result r = huikuan("aging " + sample + " --as-of 2024-12-31 --by portfolio --format csv");
   CHECK(r.exit_code == 0);
   CHECK(r.out.find("portfolio,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,0.00,,0.0,") != std::string::npos);
+}
+
+TEST_CASE("every report's json output is valid JSON", "[cli]") {
+  const std::string validate = " --format json | /usr/bin/python3 -c 'import json, sys; json.load(sys.stdin)'";
+  for (const std::string command :
+       {"aging " + sample + " --as-of 2026-10-31", "aging " + sample + " --as-of 2026-10-31 --by rep",
+        "kpi " + sample + " --from 2025-11-01 --to 2026-10-31 --per-customer",
+        "statement " + sample + " C0111 --from 2025-10-01 --as-of 2026-10-31", "dormant " + sample + " --as-of 2026-10-31",
+        "check " + broken + "/quoting"}) {
+    INFO(command);
+    CHECK(std::system((std::string(HUIKUAN_CLI) + " " + command + validate).c_str()) == 0);
+  }
 }
