@@ -29,6 +29,7 @@ constexpr int exit_rows_left_out = 3;
 
 cell text(std::string value) { return {std::move(value), false}; }
 cell amount(money value) { return {format_money(value), true}; }
+cell amount(const money_total& value) { return {format_money(value), true}; }
 cell number(std::int64_t value) { return {std::to_string(value), true}; }
 cell ratio(double value, int digits = 2) {
   std::ostringstream out;

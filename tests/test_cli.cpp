@@ -164,7 +164,7 @@ TEST_CASE("as-of reports ignore later rows: aging at the start of 2025 sees only
 
 TEST_CASE("every report's json output is valid JSON", "[cli]") {
   const std::string validate = " --format json | /usr/bin/python3 -c 'import json, sys; json.load(sys.stdin)'";
-  for (const std::string command :
+  for (const std::string& command :
        {"aging " + sample + " --as-of 2026-10-31", "aging " + sample + " --as-of 2026-10-31 --by rep",
         "kpi " + sample + " --from 2025-11-01 --to 2026-10-31 --per-customer",
         "statement " + sample + " C0111 --from 2025-10-01 --as-of 2026-10-31", "dormant " + sample + " --as-of 2026-10-31",

@@ -21,8 +21,10 @@ HUIKUAN_FUNC bool csv_reader::next(csv_record& record) {
 
   // Skip blank lines between records.
   while (position_ < text_.size() && (text_[position_] == '\n' || text_[position_] == '\r')) {
-    if (text_[position_] == '\n') ++line_;
+    // LF, CRLF and a lone CR each end one line, as in record parsing below.
+    if (text_[position_] == '\r' && position_ + 1 < text_.size() && text_[position_ + 1] == '\n') ++position_;
     ++position_;
+    ++line_;
   }
   if (position_ >= text_.size()) {
     record.fields.resize(0);

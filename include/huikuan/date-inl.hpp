@@ -2,6 +2,7 @@
 #pragma once
 
 #include <boost/date_time/gregorian/gregorian.hpp>
+#include <cstdio>
 
 #include "huikuan/date.hpp"
 
@@ -20,13 +21,18 @@ inline std::string quoted_text(std::string_view text) {
 }  // namespace detail
 
 HUIKUAN_FUNC day day::from_ymd(int year, int month, int day_of_month) {
+  const auto invalid = [&] {
+    char text[48];
+    std::snprintf(text, sizeof text, "date %04d-%02d-%02d is not a valid date", year, month, day_of_month);
+    return input_error("huikuan.date.2", text);
+  };
+  // Range checks first: Boost takes unsigned short fields, which would wrap.
+  if (year < 1400 || year > 9999 || month < 1 || month > 12 || day_of_month < 1 || day_of_month > 31) throw invalid();
   try {
-    return from_date(boost::gregorian::date(static_cast<unsigned short>(year),
-                                            static_cast<unsigned short>(month),
+    return from_date(boost::gregorian::date(static_cast<unsigned short>(year), static_cast<unsigned short>(month),
                                             static_cast<unsigned short>(day_of_month)));
   } catch (const std::out_of_range&) {
-    throw input_error("huikuan.date.2", std::to_string(year) + "-" + std::to_string(month) + "-" +
-                                            std::to_string(day_of_month) + " is not a valid date");
+    throw invalid();
   }
 }
 
@@ -60,15 +66,7 @@ HUIKUAN_FUNC day parse_date(std::string_view text) {
     for (std::size_t i = from; i < from + count; ++i) value = value * 10 + (text[i] - '0');
     return value;
   };
-  const int year = number(0, 4), month = number(5, 2), dom = number(8, 2);
-  if (year < 1400) throw input_error("huikuan.date.2", "date " + std::string(text) + " is not a valid date");
-  try {
-    return day::from_date(boost::gregorian::date(static_cast<unsigned short>(year),
-                                                 static_cast<unsigned short>(month),
-                                                 static_cast<unsigned short>(dom)));
-  } catch (const std::out_of_range&) {
-    throw input_error("huikuan.date.2", "date " + std::string(text) + " is not a valid date");
-  }
+  return day::from_ymd(number(0, 4), number(5, 2), number(8, 2));
 }
 
 HUIKUAN_FUNC std::string format_date(day d) {
@@ -97,14 +95,14 @@ HUIKUAN_FUNC day start_of_month(day d) {
 
 HUIKUAN_FUNC day day_of_following_month(day d, int day_of_month) {
   if (day_of_month < 1 || day_of_month > 31)
-    throw input_error("huikuan.terms.3", "day of month " + std::to_string(day_of_month) +
-                                             " is outside 1..31");
-  const boost::gregorian::date first_next =
-      d.to_date().end_of_month() + boost::gregorian::date_duration(1);
+    throw input_error("huikuan.date.4", "day of month " + std::to_string(day_of_month) + " is outside 1..31");
+  const auto ymd = d.to_date().year_month_day();
+  if (ymd.year == 9999 && ymd.month == 12)
+    throw input_error("huikuan.date.3", "the month after " + format_date(d) + " is beyond 9999-12-31");
+  const boost::gregorian::date first_next = d.to_date().end_of_month() + boost::gregorian::date_duration(1);
   const auto last = first_next.end_of_month().day();
-  const auto dom = static_cast<unsigned short>(day_of_month) < last
-                       ? static_cast<unsigned short>(day_of_month)
-                       : static_cast<unsigned short>(last);
+  const auto dom = static_cast<unsigned short>(day_of_month) < last ? static_cast<unsigned short>(day_of_month)
+                                                                    : static_cast<unsigned short>(last);
   return day::from_date(boost::gregorian::date(first_next.year(), first_next.month(), dom));
 }
 

@@ -39,8 +39,8 @@ public:
   constexpr day() noexcept = default;
   /// The day `days_since_epoch` days after 1970-01-01 (negative: before).
   constexpr explicit day(std::int32_t days_since_epoch) noexcept : serial_(days_since_epoch) {}
-  /// The day y-m-d. Throws input_error [huikuan.date.2] if it is not a
-  /// valid date in the supported range.
+  /// The day y-m-d. Throws input_error [huikuan.date.2] ("date 2023-02-29
+  /// is not a valid date") if it is not a valid date in the supported range.
   HUIKUAN_FUNC static day from_ymd(int year, int month, int day_of_month);
   /// The day of a Boost Gregorian date. Throws input_error [huikuan.date.2]
   /// for not-a-date or infinity.
@@ -83,7 +83,8 @@ HUIKUAN_FUNC day start_of_month(day d);
 
 /// Day `day_of_month` (1..31) of the month after d's month; a day beyond
 /// that month's length falls on its last day (DAY 31 after January is
-/// 28 or 29 February).
+/// 28 or 29 February). Throws input_error [huikuan.date.4] for a day
+/// outside 1..31, [huikuan.date.3] when the month after is beyond 9999-12.
 HUIKUAN_FUNC day day_of_following_month(day d, int day_of_month);
 
 }  // namespace huikuan

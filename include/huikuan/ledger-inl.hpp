@@ -75,6 +75,7 @@ inline std::uint32_t next_index(std::size_t size) {
 }  // namespace detail
 
 HUIKUAN_FUNC std::uint32_t ledger::resolve_customer(const std::string& customer_id) const {
+  if (customer_id.empty()) throw input_error("huikuan.ledger.4", "customer id is empty", "customer_id");
   const auto found = customer_ids_.find(customer_id);
   if (found == customer_ids_.end())
     throw input_error("huikuan.ledger.4", "unknown customer " + customer_id, "customer_id");
@@ -98,6 +99,11 @@ HUIKUAN_FUNC std::uint32_t ledger::resolve_invoice(const std::string& invoice_id
 
 HUIKUAN_FUNC customer_index ledger::add_customer(customer record) {
   detail::require_new_id(customer_ids_, record.id, "customer", "customer_id");
+  try {
+    record.terms.validate();
+  } catch (const input_error& error) {
+    throw input_error(error.id(), error.reason(), "terms");
+  }
   if (record.credit_limit.is_negative())
     throw input_error("huikuan.ledger.3",
                       "credit limit " + format_money(record.credit_limit) + " is negative",

@@ -129,8 +129,9 @@ using id_map = std::unordered_map<std::string, std::uint32_t, string_hash, std::
 class ledger {
 public:
   /// Adds a customer. Throws input_error [huikuan.ledger.1] for an empty
-  /// or duplicate id (field customer_id), [huikuan.ledger.3] for a negative
-  /// credit limit (field credit_limit).
+  /// or duplicate id (field customer_id), [huikuan.terms.2] or
+  /// [huikuan.terms.3] for terms out of range (field terms),
+  /// [huikuan.ledger.3] for a negative credit limit (field credit_limit).
   HUIKUAN_FUNC customer_index add_customer(customer record);
   /// Adds an invoice, deriving a missing due date from the customer's
   /// terms. Throws input_error [huikuan.ledger.1] empty or duplicate id

@@ -195,13 +195,17 @@ void load_settlements(table_reader& table, file_summary& summary, std::vector<lo
         record.date = *date;
         record.amount = *amount;
         const std::string customer_id = record.customer_id, invoice_id = record.invoice_id;
+        bool added = false;
         try {
           add(std::move(record));
+          added = true;
+        } catch (const input_error& error) {
+          report_add_failure(row, error, customers, invoices, customer_id, invoice_id);
+        }
+        if (added) {
           ++summary.rows_loaded;
           summary.amount_loaded += *amount;
           continue;
-        } catch (const input_error& error) {
-          report_add_failure(row, error, customers, invoices, customer_id, invoice_id);
         }
       }
     }
@@ -286,13 +290,17 @@ HUIKUAN_FUNC load_result load_ledger(const ledger_texts& texts) {
         record.issue_date = *issued;
         record.amount = *amount;
         const std::string customer_id = record.customer_id;
+        bool added = false;
         try {
           book.add_invoice(std::move(record));
+          added = true;
+        } catch (const input_error& error) {
+          detail::report_add_failure(row, error, rejected_customers, rejected_invoices, customer_id, "");
+        }
+        if (added) {
           ++invoice_summary.rows_loaded;
           invoice_summary.amount_loaded += *amount;
           continue;
-        } catch (const input_error& error) {
-          detail::report_add_failure(row, error, rejected_customers, rejected_invoices, customer_id, "");
         }
       }
     }
@@ -303,8 +311,10 @@ HUIKUAN_FUNC load_result load_ledger(const ledger_texts& texts) {
   detail::load_settlements<payment>(
       payments, result.files[2], problems, rejected_customers, rejected_invoices,
       [&](detail::row_checker& row, payment& record) {
-        const std::string method = row.text(5, "method", false);
-        const std::string status = row.text(6, "status", false);
+        // A blank status must not quietly become cleared cash: a method or
+        // status column that is present must be filled in.
+        const std::string method = row.text(5, "method", payments.has(5));
+        const std::string status = row.text(6, "status", payments.has(6));
         try {
           if (!method.empty()) record.method = parse_payment_method(method);
         } catch (const input_error& error) {

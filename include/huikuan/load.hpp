@@ -8,7 +8,8 @@
 //   invoices.csv      invoice_id, customer_id, issue_date, amount
 //                     (optional: due_date, contract_no, project_no, sales_rep)
 //   payments.csv      payment_id, customer_id, date, amount
-//                     (optional: method [transfer], status [cleared], invoice_id)
+//                     (optional: method [transfer], status [cleared], invoice_id;
+//                     a method or status column that is present must be filled)
 //   credit_notes.csv  credit_note_id, customer_id, date, amount
 //                     (optional: invoice_id, reason)
 // A row that cannot be used is left out and reported with file, line,
@@ -48,12 +49,13 @@ struct file_summary {
   std::size_t rows_read = 0;
   std::size_t rows_loaded = 0;
   std::size_t rows_left_out = 0;
-  /// Sum of the amounts of left-out rows whose amount could be read.
-  money amount_left_out;
+  /// Sum of the amounts of left-out rows whose amount could be read
+  /// (exact at any size, so hostile files cannot overflow it).
+  money_total amount_left_out;
   /// Left-out rows whose amount itself was unreadable (not in the sum).
   std::size_t rows_left_out_without_amount = 0;
   /// Sum of the amounts of loaded rows (invoices, payments, credit notes).
-  money amount_loaded;
+  money_total amount_loaded;
 };
 
 /// A loaded ledger with everything that was left out of it.

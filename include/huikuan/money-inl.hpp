@@ -24,10 +24,15 @@ inline std::string quoted(std::string_view text) {
 }
 }  // namespace detail
 
-HUIKUAN_FUNC money parse_money(std::string_view text, int decimals) {
+namespace detail {
+inline void check_decimals(int decimals) {
   if (decimals < 0 || decimals > 6)
-    throw input_error("huikuan.money.6", "decimals " + std::to_string(decimals) +
-                                             " is outside 0..6");
+    throw input_error("huikuan.money.6", "decimals " + std::to_string(decimals) + " is outside 0..6");
+}
+}  // namespace detail
+
+HUIKUAN_FUNC money parse_money(std::string_view text, int decimals) {
+  detail::check_decimals(decimals);
   const std::string_view original = text;
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
@@ -45,14 +50,13 @@ HUIKUAN_FUNC money parse_money(std::string_view text, int decimals) {
   std::string_view fraction = point == std::string_view::npos ? std::string_view{} : text.substr(point + 1);
   if (whole.empty() || (point != std::string_view::npos && fraction.empty())) throw malformed();
 
-  // Thousands separators are accepted only in well-formed groups of three,
-  // so "12,34" (a European decimal comma) is rejected rather than misread.
-  if (whole.find(',') != std::string_view::npos) {
-    std::size_t first = whole.find(',');
-    if (first == 0 || first > 3) throw malformed();
-    for (std::size_t i = first; i < whole.size(); i += 4) {
-      if (whole[i] != ',' || i + 4 > whole.size()) throw malformed();
-    }
+  // Thousands separators are accepted only in well-formed groups of three
+  // ("1,234,567"), so "12,34" (a European decimal comma) or "1,2,4,678" is
+  // rejected rather than misread.
+  if (const std::size_t first = whole.find(','); first != std::string_view::npos) {
+    if (first == 0 || first > 3 || (whole.size() - first) % 4 != 0) throw malformed();
+    for (std::size_t i = first; i < whole.size(); ++i)
+      if ((whole[i] == ',') != ((i - first) % 4 == 0)) throw malformed();
   }
   // Accumulate in 128 bits; once far beyond int64 stop growing (but keep
   // validating characters) so the 128-bit value itself cannot overflow.
@@ -70,9 +74,9 @@ HUIKUAN_FUNC money parse_money(std::string_view text, int decimals) {
     if (c < '0' || c > '9') throw malformed();
   if (fraction.size() > static_cast<std::size_t>(decimals))
     throw input_error("huikuan.money.3", "amount " + detail::quoted(original) + " has " +
-                                             std::to_string(fraction.size()) +
-                                             " decimal places; at most " +
-                                             std::to_string(decimals) + " are allowed");
+                                             std::to_string(fraction.size()) + " decimal places; at most " +
+                                             std::to_string(decimals) + (decimals == 1 ? " is" : " are") +
+                                             " allowed");
   for (int i = 0; i < decimals; ++i) {
     const auto digit = static_cast<std::size_t>(i) < fraction.size() ? fraction[static_cast<std::size_t>(i)] - '0' : 0;
     push_digit(digit);
@@ -85,12 +89,16 @@ HUIKUAN_FUNC money parse_money(std::string_view text, int decimals) {
 }
 
 namespace detail {
-inline std::string format_money_impl(money amount, int decimals, bool grouped) {
-  const std::int64_t minor = amount.minor_units();
-  // Magnitude as unsigned so the most negative int64 formats correctly.
-  std::uint64_t magnitude = minor < 0 ? 0 - static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
-  std::string digits = std::to_string(magnitude);
-  const auto places = static_cast<std::size_t>(decimals < 0 ? 0 : decimals);
+// Decimal text of a 128-bit count of minor units.
+inline std::string format_minor_units(int128 minor, int decimals, bool grouped) {
+  check_decimals(decimals);
+  uint128 magnitude = minor < 0 ? uint128(0) - static_cast<uint128>(minor) : static_cast<uint128>(minor);
+  std::string digits;
+  do {
+    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(magnitude % 10)));
+    magnitude /= 10;
+  } while (magnitude != 0);
+  const auto places = static_cast<std::size_t>(decimals);
   if (digits.size() <= places) digits.insert(0, places + 1 - digits.size(), '0');
   std::string whole = digits.substr(0, digits.size() - places);
   if (grouped) {
@@ -105,11 +113,25 @@ inline std::string format_money_impl(money amount, int decimals, bool grouped) {
 }  // namespace detail
 
 HUIKUAN_FUNC std::string format_money(money amount, int decimals) {
-  return detail::format_money_impl(amount, decimals, false);
+  return detail::format_minor_units(amount.minor_units(), decimals, false);
 }
 
 HUIKUAN_FUNC std::string format_money_grouped(money amount, int decimals) {
-  return detail::format_money_impl(amount, decimals, true);
+  return detail::format_minor_units(amount.minor_units(), decimals, true);
+}
+
+HUIKUAN_FUNC std::string format_money(const money_total& total, int decimals) {
+  return detail::format_minor_units(total.minor_units(), decimals, false);
+}
+
+HUIKUAN_FUNC bool money_total::fits() const noexcept {
+  return minor_ >= std::numeric_limits<std::int64_t>::min() && minor_ <= std::numeric_limits<std::int64_t>::max();
+}
+
+HUIKUAN_FUNC money money_total::to_money() const {
+  if (!fits())
+    throw overflow_error("huikuan.money.5", "total " + format_money(*this) + " leaves the int64 range of minor units");
+  return money::from_minor_units(static_cast<std::int64_t>(minor_));
 }
 
 HUIKUAN_FUNC money sum_minor_units(std::span<const std::int64_t> amounts) {

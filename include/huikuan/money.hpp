@@ -85,6 +85,34 @@ private:
 constexpr money min(money a, money b) noexcept { return b < a ? b : a; }
 constexpr money max(money a, money b) noexcept { return a < b ? b : a; }
 
+/// An exact total of any number of amounts, in 128-bit minor units, for
+/// sums that must never overflow (what a whole file contributed, say).
+class money_total {
+public:
+  constexpr money_total() noexcept = default;
+  constexpr explicit money_total(money amount) noexcept : minor_(amount.minor_units()) {}
+  money_total& operator+=(money amount) noexcept {
+    minor_ += amount.minor_units();
+    return *this;
+  }
+  money_total& operator+=(const money_total& other) noexcept {
+    minor_ += other.minor_;
+    return *this;
+  }
+  friend money_total operator+(money_total a, const money_total& b) noexcept { return a += b; }
+  friend constexpr bool operator==(const money_total& a, const money_total& b) noexcept { return a.minor_ == b.minor_; }
+  friend constexpr bool operator==(const money_total& a, money b) noexcept { return a.minor_ == b.minor_units(); }
+  /// The total in minor units.
+  [[nodiscard]] constexpr detail::int128 minor_units() const noexcept { return minor_; }
+  /// Whether the total fits a money (int64 minor units).
+  [[nodiscard]] HUIKUAN_FUNC bool fits() const noexcept;
+  /// The total as money; throws overflow_error [huikuan.money.5] if it does not fit.
+  [[nodiscard]] HUIKUAN_FUNC money to_money() const;
+
+private:
+  detail::int128 minor_ = 0;
+};
+
 /// Parses a decimal amount such as "12500", "980.5", "-3.25" or
 /// "1,234,567.89" (thousands separators must group by three) into minor
 /// units with `decimals` fractional digits (0..6, default 2). Leading and
@@ -95,11 +123,15 @@ constexpr money max(money a, money b) noexcept { return a < b ? b : a; }
 HUIKUAN_FUNC money parse_money(std::string_view text, int decimals = 2);
 
 /// Formats an amount as plain decimal text with `decimals` fractional
-/// digits and no thousands separators: 123450 minor units -> "1234.50".
+/// digits (0..6) and no thousands separators: 123450 minor units ->
+/// "1234.50". Throws input_error [huikuan.money.6] for decimals outside 0..6.
 HUIKUAN_FUNC std::string format_money(money amount, int decimals = 2);
 
 /// Formats with thousands separators for reports: "1,234,567.89".
 HUIKUAN_FUNC std::string format_money_grouped(money amount, int decimals = 2);
+
+/// Formats an exact total like format_money (any size).
+HUIKUAN_FUNC std::string format_money(const money_total& total, int decimals = 2);
 
 /// Checked sum of a column of minor units; throws overflow_error.
 HUIKUAN_FUNC money sum_minor_units(std::span<const std::int64_t> amounts);

@@ -28,6 +28,15 @@ HUIKUAN_FUNC payment_terms payment_terms::day_of_following_month(std::int32_t da
   return {terms_kind::day_of_following_month, day_of_month};
 }
 
+HUIKUAN_FUNC void payment_terms::validate() const {
+  switch (kind) {
+    case terms_kind::net: static_cast<void>(net(number)); return;
+    case terms_kind::end_of_month: static_cast<void>(end_of_month_plus(number)); return;
+    case terms_kind::day_of_following_month: static_cast<void>(day_of_following_month(number)); return;
+  }
+  throw input_error("huikuan.terms.1", "terms of an unknown kind");
+}
+
 HUIKUAN_FUNC day payment_terms::due_date(day issue_date) const {
   switch (kind) {
     case terms_kind::net: return issue_date + days(number);
@@ -44,17 +53,20 @@ HUIKUAN_FUNC std::string payment_terms::to_string() const {
 }
 
 HUIKUAN_FUNC payment_terms parse_terms(std::string_view text) {
-  std::string upper;
-  for (char c : text)
-    if (c != ' ') upper.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
   const auto unknown = [&] {
-    return input_error("huikuan.terms.1", "terms \"" + std::string(text) +
-                                              "\" are not NET n, EOM n or DAY d");
+    return input_error("huikuan.terms.1", "terms \"" + std::string(text) + "\" are not NET n, EOM n or DAY d");
   };
-  if (upper.size() < 4 || upper.size() > 8) throw unknown();
-  const std::string_view prefix = std::string_view(upper).substr(0, 3);
+  std::string_view rest = text;
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  while (!rest.empty() && rest.back() == ' ') rest.remove_suffix(1);
+  if (rest.size() < 4) throw unknown();
+  std::string prefix;
+  for (char c : rest.substr(0, 3)) prefix.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  rest.remove_prefix(3);
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  if (rest.empty() || rest.size() > 6) throw unknown();
   std::int32_t number = 0;
-  for (char c : std::string_view(upper).substr(3)) {
+  for (char c : rest) {
     if (c < '0' || c > '9') throw unknown();
     number = number * 10 + (c - '0');
   }

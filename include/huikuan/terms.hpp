@@ -5,7 +5,8 @@
 //   DAY d   due on day d of the month after issue       ("DAY 10");
 //           a day beyond that month's length falls on its last day
 //
-// Text forms are case-insensitive, the space is optional ("net30").
+// Text forms are case-insensitive; spaces around the text and between the
+// word and the number are optional ("net30", " Net 30 ").
 #pragma once
 
 #include <cstdint>
@@ -32,6 +33,9 @@ struct payment_terms {
   /// DAY d. Throws input_error [huikuan.terms.3] if d is outside 1..31.
   HUIKUAN_FUNC static payment_terms day_of_following_month(std::int32_t day_of_month);
 
+  /// Checks the number against the kind's range; throws what net(),
+  /// end_of_month_plus() or day_of_following_month() throw.
+  HUIKUAN_FUNC void validate() const;
   /// The due date of an invoice issued on `issue_date`.
   [[nodiscard]] HUIKUAN_FUNC day due_date(day issue_date) const;
   /// Canonical text: "NET 30", "EOM 30", "DAY 10".
