@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "huikuan/aging.hpp"
@@ -34,8 +35,11 @@ HUIKUAN_FUNC std::vector<std::string> bucket_policy::labels() const {
     result.emplace_back("current");
   else
     result.push_back("<= " + std::to_string(upper_edges.front()));
-  for (std::size_t i = 1; i < upper_edges.size(); ++i)
-    result.push_back(std::to_string(upper_edges[i - 1] + 1) + "-" + std::to_string(upper_edges[i]));
+  for (std::size_t i = 1; i < upper_edges.size(); ++i) {
+    // "1-30", but "-9..0" where a bound is negative and a dash would be ambiguous.
+    const std::int32_t from = upper_edges[i - 1] + 1, to = upper_edges[i];
+    result.push_back(std::to_string(from) + (from < 0 || to < 0 ? ".." : "-") + std::to_string(to));
+  }
   result.push_back("over " + std::to_string(upper_edges.back()));
   return result;
 }
@@ -45,8 +49,117 @@ HUIKUAN_FUNC std::size_t bucket_policy::bucket_of(std::int32_t age_days) const n
                                   upper_edges.begin());
 }
 
+namespace detail {
+
+/// Rows the aging kernel prepares at a time. The next block is prepared
+/// before the current one is added and its output cells are prefetched
+/// meanwhile, so on rows in random group order the misses of a block
+/// overlap. 64, 128 and 256 measured alike, 512 slower (benchmarks/README.md).
+inline constexpr std::size_t aging_block_rows = 128;
+
+[[noreturn]] inline void throw_aging_group_out_of_range(std::size_t row, std::uint32_t group, std::size_t groups) {
+  throw input_error("huikuan.aging.3", "row " + std::to_string(row) + ": group " + std::to_string(group) +
+                                           " is out of range (groups: " + std::to_string(groups) + ")");
+}
+
+/// The loop of age_into_buckets for policies of at most `Slots` edges, with
+/// cell indices of type `Offset`. Returns whether a bucket overflowed.
+///
+/// A row's bucket is the number of edges below its age, and
+/// "as_of - reference > edge" is "reference < as_of - edge": per block, one
+/// pass of int32 comparisons against fixed limits that the compiler
+/// vectorises, instead of a clamp and a table lookup per row. The pass also
+/// finds the block's largest group, so the add loop needs no bounds test.
+/// The adds then run strictly in row order, which keeps the overflow test
+/// the same as adding row by row.
+template <std::size_t Slots, typename Offset>
+bool age_blocks(const aging_columns& rows, std::int32_t as_of, const bucket_policy& policy, std::size_t groups,
+                std::int64_t* cells) {
+  constexpr std::int32_t int32_min = std::numeric_limits<std::int32_t>::min();
+  constexpr std::int32_t int32_max = std::numeric_limits<std::int32_t>::max();
+  // A limit beyond the int32 range holds for every day (counted in `base`)
+  // or for none (left out); spare slots hold INT32_MIN, which no day is below.
+  std::int32_t limit[Slots];
+  Offset base = 0;
+  std::size_t used = 0;
+  for (const std::int32_t edge : policy.upper_edges) {
+    const std::int64_t below = std::int64_t{as_of} - edge;
+    if (below > int32_max)
+      ++base;
+    else if (below > int32_min)
+      limit[used++] = static_cast<std::int32_t>(below);
+  }
+  std::fill(limit + used, limit + Slots, int32_min);
+
+  const std::size_t n = rows.open_amount.size();
+  const auto width = static_cast<Offset>(policy.bucket_count());
+  const std::int32_t* const reference =
+      policy.basis == aging_basis::days_past_due ? rows.due_day.data() : rows.issue_day.data();
+  const std::int32_t* const issued = rows.issue_day.data();
+  const std::uint32_t* const group = rows.group.data();
+  const std::int64_t* const amount = rows.open_amount.data();
+
+  // Cell index of each row of a block; false if a group is out of range,
+  // when the block's indices are not all usable.
+  const auto prepare = [&](std::size_t start, std::size_t count, Offset* offset) {
+    std::uint32_t top = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::uint32_t g = group[start + k];
+      const std::int32_t reference_day = reference[start + k];
+      top = std::max(top, g);
+      Offset bucket = base;
+      for (std::size_t e = 0; e < Slots; ++e) bucket += static_cast<Offset>(reference_day < limit[e]);
+      offset[k] = static_cast<Offset>(static_cast<Offset>(g) * width + bucket);
+    }
+    return top < groups;
+  };
+  // Invoices issued after as_of add 0 (as-of reproducibility).
+  const auto add = [&](std::size_t start, std::size_t count, const Offset* offset, const Offset* ahead) {
+    bool overflow = false;
+    for (std::size_t k = 0; k < count; ++k) {
+      __builtin_prefetch(cells + ahead[k], 1, 1);
+      const std::int64_t value = issued[start + k] <= as_of ? amount[start + k] : 0;
+      std::int64_t& cell = cells[offset[k]];
+      if (__builtin_add_overflow(cell, value, &cell)) [[unlikely]]
+        overflow = true;
+    }
+    return overflow;
+  };
+
+  alignas(64) Offset offset[2][aging_block_rows];
+  bool overflow = false;
+  std::size_t current = 0;
+  std::size_t start = 0;
+  std::size_t count = std::min(aging_block_rows, n);
+  bool usable = count > 0 && prepare(start, count, offset[current]);
+  while (count > 0) {
+    const std::size_t next = current ^ 1;
+    const std::size_t next_start = start + count;
+    const std::size_t next_count = std::min(aging_block_rows, n - next_start);
+    const bool next_usable = next_count > 0 && prepare(next_start, next_count, offset[next]);
+    if (!usable) [[unlikely]] {
+      // As row by row: the rows before the first bad one are added.
+      std::size_t bad = 0;
+      while (group[start + bad] < groups) ++bad;
+      add(start, bad, offset[current], offset[current]);
+      throw_aging_group_out_of_range(start + bad, group[start + bad], groups);
+    }
+    // Without a full usable block ahead, the prefetches repeat this block's cells.
+    const Offset* const ahead = next_usable && next_count == count ? offset[next] : offset[current];
+    overflow |= add(start, count, offset[current], ahead);
+    current = next;
+    start = next_start;
+    count = next_count;
+    usable = next_usable;
+  }
+  return overflow;
+}
+
+}  // namespace detail
+
 HUIKUAN_FUNC void age_into_buckets(const aging_columns& rows, day as_of, const bucket_policy& policy,
                                    std::size_t groups, std::span<std::int64_t> out) {
+  policy.validate();  // at most 31 edges: negligible next to the rows
   const std::size_t n = rows.open_amount.size();
   const std::size_t width = policy.bucket_count();
   if (rows.group.size() != n || rows.issue_day.size() != n || rows.due_day.size() != n)
@@ -59,46 +172,13 @@ HUIKUAN_FUNC void age_into_buckets(const aging_columns& rows, day as_of, const b
                                              std::to_string(groups) + " groups x " + std::to_string(width) +
                                              " buckets need " + std::to_string(groups * width));
 
-  // Ages are clamped to [first edge, last edge + 1] and looked up in a small
-  // table, which replaces a search over the edges with one L1 load.
-  const std::int32_t low = policy.upper_edges.front();
-  const std::int32_t high = policy.upper_edges.back() + 1;
-  std::vector<std::uint8_t> bucket_at(static_cast<std::size_t>(high - low + 1));
-  for (std::int32_t age = low; age <= high; ++age)
-    bucket_at[static_cast<std::size_t>(age - low)] = static_cast<std::uint8_t>(policy.bucket_of(age));
-
-  const std::int32_t* const reference =
-      policy.basis == aging_basis::days_past_due ? rows.due_day.data() : rows.issue_day.data();
-  const std::int32_t* const issued = rows.issue_day.data();
-  const std::uint32_t* const group = rows.group.data();
-  const std::int64_t* const amount = rows.open_amount.data();
-  std::int64_t* const cells = out.data();
-  const std::int64_t as_of_day = as_of.serial();
   bool overflow = false;
-
-  const auto add_row = [&](std::size_t i) {
-    const std::uint32_t g = group[i];
-    if (g >= groups) [[unlikely]]
-      throw input_error("huikuan.aging.3", "row " + std::to_string(i) + ": group " + std::to_string(g) +
-                                               " is out of range (groups: " + std::to_string(groups) + ")");
-    // Invoices issued after as_of contribute nothing (as-of reproducibility).
-    const std::int64_t value = issued[i] <= as_of_day ? amount[i] : 0;
-    const std::int64_t age = std::clamp<std::int64_t>(as_of_day - reference[i], low, high);
-    std::int64_t& cell = cells[std::size_t{g} * width + bucket_at[static_cast<std::size_t>(age - low)]];
-    overflow |= __builtin_add_overflow(cell, value, &cell);
-  };
-
-  // Rows whose groups are scattered (invoices not sorted by customer) miss
-  // the cache on every output row; prefetching a few rows ahead overlaps
-  // those misses. It costs nothing measurable on sorted input.
-  constexpr std::size_t prefetch_distance = 16;
-  std::size_t i = 0;
-  for (; i + prefetch_distance < n; ++i) {
-    const std::uint32_t ahead = group[i + prefetch_distance];
-    if (ahead < groups) __builtin_prefetch(cells + std::size_t{ahead} * width, 1, 1);
-    add_row(i);
-  }
-  for (; i < n; ++i) add_row(i);
+  if (out.size() > std::numeric_limits<std::uint32_t>::max())
+    overflow = detail::age_blocks<32, std::size_t>(rows, as_of.serial(), policy, groups, out.data());
+  else if (policy.upper_edges.size() <= 8)
+    overflow = detail::age_blocks<8, std::uint32_t>(rows, as_of.serial(), policy, groups, out.data());
+  else
+    overflow = detail::age_blocks<32, std::uint32_t>(rows, as_of.serial(), policy, groups, out.data());
   if (overflow)
     throw overflow_error("huikuan.money.5", "an aging bucket's sum leaves the int64 range of minor units");
 }
@@ -205,7 +285,9 @@ HUIKUAN_FUNC aging_report age_receivables(const ledger& book, const receivables_
     total.weighted_days += s.weighted_days;
     total.open_invoices += s.open_invoices;
     if (s.oldest && (!total.oldest || *s.oldest > *total.oldest)) total.oldest = s.oldest;
-    if (grouping == aging_grouping::customer && s.open == 0 && s.unapplied == 0) continue;
+    // Rows only for customers or reps with something open or on account, so
+    // rows added after as_of never add empty rows to an as-of report.
+    if (grouping != aging_grouping::portfolio && s.open == 0 && s.unapplied == 0) continue;
 
     aging_row row;
     row.key = map.keys[g];

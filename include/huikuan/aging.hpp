@@ -59,7 +59,7 @@ struct aging_columns {
 /// `out[group * bucket_count + bucket]` (row-major, `groups` rows; the
 /// caller zeroes `out` first, or accumulates). Invoices issued after as_of
 /// and zero amounts are skipped. No allocation; O(rows + groups).
-/// Throws input_error [huikuan.aging.2] for columns of different lengths
+/// Throws what policy.validate() throws, input_error [huikuan.aging.2] for columns of different lengths
 /// or an `out` of the wrong size, [huikuan.aging.3] for a group index out of
 /// range (out is then partly filled), overflow_error [huikuan.money.5] when
 /// a bucket's sum leaves the int64 range; the policy must be valid.
@@ -103,9 +103,9 @@ struct aging_report {
 };
 
 /// Builds an aging report from an allocated position. Rows are ordered by
-/// customer (ledger order) or rep (byte order of the name); customers
-/// without open items or unapplied credit are left out of customer rows but
-/// always counted in the total. Throws what validate() and the kernel throw.
+/// customer (ledger order) or rep (byte order of the name); customers or
+/// reps without open items or unapplied credit get no row (the portfolio
+/// always has one). Throws what validate() and the kernel throw.
 HUIKUAN_FUNC aging_report age_receivables(const ledger& book, const receivables_position& position,
                                           const bucket_policy& policy = {},
                                           aging_grouping grouping = aging_grouping::customer,

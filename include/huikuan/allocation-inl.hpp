@@ -61,18 +61,25 @@ HUIKUAN_FUNC receivables_position allocate(const ledger& book, day as_of) {
     }
   }
 
+  // Each customer's invoices in issue-date order: an invoice becomes
+  // eligible for unnamed cash once the cash's date reaches its issue date.
   auto invoices = detail::group_by_customer(inv.customer, customers,
                                             [&](std::size_t i) { return position.issued[i] != 0; });
-  // Oldest due date first; ties by issue date, then by ledger order.
   for (std::size_t c = 0; c < customers; ++c) {
     auto first = invoices.order.begin() + invoices.offsets[c];
     auto last = invoices.order.begin() + invoices.offsets[c + 1];
     std::sort(first, last, [&](std::uint32_t a, std::uint32_t b) {
-      if (inv.due_day[a] != inv.due_day[b]) return inv.due_day[a] < inv.due_day[b];
-      if (inv.issue_day[a] != inv.issue_day[b]) return inv.issue_day[a] < inv.issue_day[b];
-      return a < b;
+      return inv.issue_day[a] != inv.issue_day[b] ? inv.issue_day[a] < inv.issue_day[b] : a < b;
     });
   }
+  // Eligible open invoices in a heap, oldest due date on top; ties by
+  // issue date, then by the order the invoices were added.
+  const auto due_later = [&](std::uint32_t a, std::uint32_t b) {
+    if (inv.due_day[a] != inv.due_day[b]) return inv.due_day[a] > inv.due_day[b];
+    if (inv.issue_day[a] != inv.issue_day[b]) return inv.issue_day[a] > inv.issue_day[b];
+    return a > b;
+  };
+  std::vector<std::uint32_t> eligible;
 
   // Events of all customers, grouped by customer, then ordered.
   std::vector<std::uint32_t> event_offsets(customers + 1, 0);
@@ -105,15 +112,20 @@ HUIKUAN_FUNC receivables_position allocate(const ledger& book, day as_of) {
       return event_id(a) < event_id(b);
     });
 
-    const std::uint32_t* const due_order = invoices.order.data() + invoices.offsets[c];
-    const std::size_t due_count = invoices.offsets[c + 1] - invoices.offsets[c];
-    std::size_t first_open = 0;  // every invoice before it in due order is settled
+    const std::uint32_t* const by_issue = invoices.order.data() + invoices.offsets[c];
+    const std::size_t invoice_count = invoices.offsets[c + 1] - invoices.offsets[c];
+    std::size_t next_to_issue = 0;
+    eligible.clear();
 
     for (auto e = first_event; e != last_event; ++e) {
       const bool is_payment = e->source == settlement_source::payment;
       if (is_payment && pay.status[e->index] == payment_status::bounced) {
         position.bounced_payments.push_back(e->index);
         continue;
+      }
+      while (next_to_issue < invoice_count && inv.issue_day[by_issue[next_to_issue]] <= e->date) {
+        eligible.push_back(by_issue[next_to_issue++]);
+        std::push_heap(eligible.begin(), eligible.end(), due_later);
       }
       const settlement_columns& source = is_payment ? pay : cred;
       std::int64_t remaining = source.amount[e->index];
@@ -126,15 +138,20 @@ HUIKUAN_FUNC receivables_position allocate(const ledger& book, day as_of) {
         position.settlements.push_back({e->source, e->index, invoice, day(e->date), money::from_minor_units(applied)});
       };
 
+      // A named invoice is honoured once it exists on the cash's date; cash
+      // naming a later invoice is on account, so history never changes.
       const std::uint32_t named = source.invoice[e->index];
-      if (named != no_index && position.issued[named]) {
+      if (named != no_index && position.issued[named] && inv.issue_day[named] <= e->date) {
         apply(named);
         if (is_payment && position.open_amount[named] > 0) short_paid[named] = 1;
       }
-      while (first_open < due_count && position.open_amount[due_order[first_open]] == 0) ++first_open;
-      for (std::size_t k = first_open; k < due_count && remaining > 0; ++k) {
-        const std::uint32_t invoice = due_order[k];
-        if (inv.issue_day[invoice] <= e->date) apply(invoice);
+      while (remaining > 0 && !eligible.empty()) {
+        const std::uint32_t oldest = eligible.front();
+        apply(oldest);
+        if (position.open_amount[oldest] == 0) {
+          std::pop_heap(eligible.begin(), eligible.end(), due_later);
+          eligible.pop_back();
+        }
       }
       position.unapplied[c] = detail::checked_add(position.unapplied[c], remaining);
     }

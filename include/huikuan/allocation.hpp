@@ -5,11 +5,13 @@
 // rows are ignored, so a past report reproduces exactly):
 //  1. Cleared payments and credit notes are processed in date order; on the
 //     same date payments come before credit notes, then ids in byte order.
-//  2. One naming an invoice settles that invoice first (if it is issued on
-//     or before as_of). Any excess, and the whole amount of one naming no
-//     invoice, settles the customer's open invoices issued on or before its
-//     date, oldest due date first (ties: earlier issue date, then the order
-//     the invoices were added).
+//  2. One naming an invoice settles that invoice first, if the invoice is
+//     issued on or before the cash's date (cash naming a later invoice is a
+//     deposit and is treated as on account, so a report never changes
+//     once its date has passed). Any excess, and the whole amount of one
+//     naming no invoice, settles the customer's open invoices issued on or
+//     before its date, oldest due date first (ties: earlier issue date,
+//     then the order the invoices were added to the ledger).
 //  3. What is left stays on the account as unapplied credit. It is not
 //     applied to invoices issued later: the credit controller decides that,
 //     and the reports show it.
@@ -70,8 +72,9 @@ struct receivables_position {
 };
 
 /// Allocates the ledger's payments and credit notes to its invoices as of
-/// `as_of` (rules above). O((I + P) log(I + P)). Throws overflow_error if a
-/// customer's sums leave the int64 range.
+/// `as_of` (rules above). O((I + P) log I) with I invoices and P payments
+/// and credit notes. Throws overflow_error if a customer's sums leave the
+/// int64 range.
 HUIKUAN_FUNC receivables_position allocate(const ledger& book, day as_of);
 
 }  // namespace huikuan

@@ -14,6 +14,17 @@
 #define HUIKUAN_FUNC
 #endif
 
+// Lets GCC turn "cond ? a + b * c : d" into branch-free vector selects in a
+// bulk kernel. GCC refuses by default (-ftrapping-math: the arithmetic might
+// raise a floating-point exception on the path not taken); huikuan never
+// inspects floating-point exception flags, and results are unchanged.
+// Clang does this by default.
+#if defined(__GNUC__) && !defined(__clang__)
+#define HUIKUAN_BRANCH_FREE_FLOAT __attribute__((optimize("no-trapping-math")))
+#else
+#define HUIKUAN_BRANCH_FREE_FLOAT
+#endif
+
 #define HUIKUAN_VERSION_MAJOR 0
 #define HUIKUAN_VERSION_MINOR 1
 #define HUIKUAN_VERSION_PATCH 0

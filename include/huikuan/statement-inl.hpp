@@ -22,6 +22,22 @@ HUIKUAN_FUNC statement_of_account make_statement(const ledger& book, customer_in
   if (from > as_of)
     throw input_error("huikuan.statement.1",
                       "the period starts " + format_date(from) + ", after its end " + format_date(as_of), "from");
+  return make_statement(book, allocate(book, as_of), customer, from, policy, ladder);
+}
+
+HUIKUAN_FUNC statement_of_account make_statement(const ledger& book, const receivables_position& position,
+                                                 customer_index customer, day from, const bucket_policy& policy,
+                                                 const escalation_ladder& ladder) {
+  const day as_of = position.as_of;
+  if (static_cast<std::size_t>(customer) >= book.customer_count())
+    throw not_found_error("huikuan.statement.3", "customer index " + std::to_string(static_cast<std::uint32_t>(customer)) +
+                                                     " is not in the ledger (" +
+                                                     std::to_string(book.customer_count()) + " customers)");
+  if (position.open_amount.size() != book.invoice_count())
+    throw input_error("huikuan.aging.4", "the position does not belong to this ledger");
+  if (from > as_of)
+    throw input_error("huikuan.statement.1",
+                      "the period starts " + format_date(from) + ", after its end " + format_date(as_of), "from");
   policy.validate();
   ladder.validate();
   const auto c = static_cast<std::uint32_t>(customer);
@@ -63,7 +79,6 @@ HUIKUAN_FUNC statement_of_account make_statement(const ledger& book, customer_in
       note += " " + format_money_grouped(amount) + " bounced: settles nothing";
       s.lines.push_back({day(pay.date_day[i]), movement_kind::bounced_payment, book.payment_id(i), named, money{}, money{},
                          money{}, note});
-      s.bounced.push_back(s.lines.back());
     } else {
       s.lines.push_back({day(pay.date_day[i]), movement_kind::payment, book.payment_id(i), named, money{}, amount, money{},
                          note});
@@ -93,9 +108,11 @@ HUIKUAN_FUNC statement_of_account make_statement(const ledger& book, customer_in
     line.balance = running;
   }
   s.closing_balance = running;
+  // Copied after the running balances are filled in.
+  for (const statement_line& line : s.lines)
+    if (line.kind == movement_kind::bounced_payment) s.bounced.push_back(line);
 
   // Open items and their aging come from the allocation as of as_of.
-  const receivables_position position = allocate(book, as_of);
   s.bucket_labels = policy.labels();
   s.buckets.assign(policy.bucket_count(), money{});
   std::vector<std::uint8_t> short_paid(inv.amount.size(), 0);

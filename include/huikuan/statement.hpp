@@ -64,10 +64,20 @@ struct statement_of_account {
   std::vector<statement_line> bounced;  ///< bounced payments dated in [from, as_of]
 };
 
-/// Builds the statement of `customer` for [from, as_of]. Throws input_error
-/// [huikuan.statement.1] when from is after as_of; the policy's and the
-/// ladder's validation errors.
+/// Builds the statement of `customer` for [from, as_of]. Allocates the
+/// ledger as of as_of; to print statements for many customers, allocate
+/// once and use the overload taking a position. Throws input_error
+/// [huikuan.statement.1] when from is after as_of, not_found_error
+/// [huikuan.statement.3] for a customer index not in the ledger; the
+/// policy's and the ladder's validation errors.
 HUIKUAN_FUNC statement_of_account make_statement(const ledger& book, customer_index customer, day from, day as_of,
+                                                 const bucket_policy& policy = {},
+                                                 const escalation_ladder& ladder = escalation_ladder::standard());
+
+/// The same from an existing allocation: the period ends on
+/// position.as_of. O(rows of the ledger) per statement, no allocation run.
+HUIKUAN_FUNC statement_of_account make_statement(const ledger& book, const receivables_position& position,
+                                                 customer_index customer, day from,
                                                  const bucket_policy& policy = {},
                                                  const escalation_ladder& ladder = escalation_ladder::standard());
 

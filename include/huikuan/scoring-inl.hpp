@@ -1,0 +1,503 @@
+// Definitions for scoring.hpp.
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <exception>
+#include <limits>
+#include <stdexcept>
+#include <thread>
+
+#include "huikuan/error.hpp"
+#include "huikuan/scoring.hpp"
+
+namespace huikuan {
+
+namespace detail {
+
+// 2^t: t = n + f with n an integer and |f| <= 1/2; 2^f = e^(f ln 2) by its
+// Taylor series to degree 13 (remainder below 1e-17 for |f ln 2| <= 0.347),
+// and 2^n built in the exponent bits. The "magic number" rounding leaves n
+// in the low mantissa bits, so no double->int64 conversion is needed and the
+// loop vectorises with SSE2.
+HUIKUAN_BRANCH_FREE_FLOAT inline double exp2_inline(double t) noexcept {
+  t = t < -1022.0 ? -1022.0 : t;
+  t = t > 1023.0 ? 1023.0 : t;
+  constexpr double magic = 0x1.8p52;
+  const double shifted = t + magic;
+  const double n = shifted - magic;
+  const double y = (t - n) * 0x1.62e42fefa39efp-1;  // f x ln 2
+  double p = 1.0 / 6227020800.0;                   // 1/13!
+  p = p * y + 1.0 / 479001600.0;
+  p = p * y + 1.0 / 39916800.0;
+  p = p * y + 1.0 / 3628800.0;
+  p = p * y + 1.0 / 362880.0;
+  p = p * y + 1.0 / 40320.0;
+  p = p * y + 1.0 / 5040.0;
+  p = p * y + 1.0 / 720.0;
+  p = p * y + 1.0 / 120.0;
+  p = p * y + 1.0 / 24.0;
+  p = p * y + 1.0 / 6.0;
+  p = p * y + 0.5;
+  p = p * y + 1.0;
+  p = p * y + 1.0;
+  const std::uint64_t exponent = (std::bit_cast<std::uint64_t>(shifted) + 1023u) << 52;
+  return p * std::bit_cast<double>(exponent);
+}
+
+inline std::string value_text(double value) {
+  char buffer[32];
+  const int n = std::snprintf(buffer, sizeof buffer, "%.10g", value);
+  return std::string(buffer, static_cast<std::size_t>(n > 0 ? n : 0));
+}
+
+constexpr std::size_t score_block = 256;
+
+}  // namespace detail
+
+HUIKUAN_FUNC double exp2_vectorizable(double t) noexcept { return detail::exp2_inline(t); }
+
+HUIKUAN_FUNC indicator_columns indicator_columns::column_major(const double* data, std::size_t debtors,
+                                                               std::size_t indicators) {
+  indicator_columns result;
+  result.debtors = debtors;
+  result.columns.reserve(indicators);
+  for (std::size_t j = 0; j < indicators; ++j) result.columns.emplace_back(data + j * debtors, debtors);
+  return result;
+}
+
+HUIKUAN_FUNC scoring_model::scoring_model(scorecard card) : card_(std::move(card)) {
+  card_.validate();
+  for (const indicator& i : card_.indicators) {
+    detail::compiled_indicator c;
+    c.kind = i.curve.kind;
+    c.x = i.curve.x;
+    c.points = i.curve.points;
+    if (c.kind == curve_kind::piecewise_linear)
+      for (std::size_t k = 0; k + 1 < c.x.size(); ++k)
+        c.slope.push_back((c.points[k + 1] - c.points[k]) / (c.x[k + 1] - c.x[k]));
+    c.dimension = static_cast<std::size_t>(i.dimension);
+    c.weight = i.weight;
+    c.total_weight = card_.c_weights[c.dimension] * i.weight;
+    const double worst = *std::min_element(c.points.begin(), c.points.end());
+    c.best_points = *std::max_element(c.points.begin(), c.points.end());
+    for (const special_value& s : i.specials) {
+      c.special_values.push_back(s.value);
+      c.special_points.push_back(s.points);
+      c.best_points = std::max(c.best_points, s.points);
+    }
+    c.reject_missing = i.when_missing == missing_treatment::reject;
+    c.missing_points = i.when_missing == missing_treatment::worst ? worst : i.neutral_points;
+    if (i.when_missing == missing_treatment::neutral) c.best_points = std::max(c.best_points, i.neutral_points);
+    // The widest domain is the finite doubles, so one range test also
+    // catches infinities.
+    c.low = i.min_value ? *i.min_value : std::numeric_limits<double>::lowest();
+    c.high = i.max_value ? *i.max_value : std::numeric_limits<double>::max();
+    compiled_.push_back(std::move(c));
+  }
+  log2_odds_per_point_ = 1.0 / card_.scaling.points_to_double_odds;
+  log2_odds_at_zero_ = std::log2(card_.scaling.base_odds) - card_.scaling.base_score * log2_odds_per_point_;
+}
+
+HUIKUAN_FUNC double scoring_model::pd_from_score(double total) const noexcept {
+  const double odds = detail::exp2_inline(log2_odds_at_zero_ + log2_odds_per_point_ * total);
+  return 1.0 / (1.0 + odds);
+}
+
+HUIKUAN_FUNC double scoring_model::score_from_pd(double pd) const {
+  if (!(pd > 0 && pd < 1))
+    throw input_error("huikuan.score.5", "PD " + detail::value_text(pd) + " is outside (0, 1)", "pd");
+  return (std::log2((1 - pd) / pd) - log2_odds_at_zero_) / log2_odds_per_point_;
+}
+
+HUIKUAN_FUNC std::size_t scoring_model::grade_of(double total) const noexcept {
+  std::size_t grade = 0;
+  for (double cut : card_.grades.min_scores) grade += total < cut ? 1u : 0u;
+  return grade;
+}
+
+namespace detail {
+
+// One indicator's points for a block of rows, in one pass: the knots are a
+// template parameter so the knot loop unrolls and each row is loaded once,
+// kept in registers and stored once. Every variant evaluates the same
+// expressions in the same order, so results are bit-identical across
+// variants, instruction sets and thread counts.
+template <std::size_t Knots>
+HUIKUAN_BRANCH_FREE_FLOAT inline void linear_points(const compiled_indicator& ind, const double* x, double* points,
+                                                    std::size_t count) {
+  // Knots are copied to locals first: loads through the indicator's
+  // vectors could alias `points`, and GCC will not if-convert them.
+  double xs[Knots], ps[Knots], slopes[Knots];
+  for (std::size_t k = 0; k < Knots; ++k) {
+    xs[k] = ind.x[k];
+    ps[k] = ind.points[k];
+    slopes[k] = k + 1 < Knots ? ind.slope[k] : 0.0;
+  }
+  for (std::size_t r = 0; r < count; ++r) {
+    const double v = x[r];
+    double p = ps[0];
+    for (std::size_t k = 0; k + 1 < Knots; ++k) {
+      const double candidate = ps[k] + slopes[k] * (v - xs[k]);
+      p = v >= xs[k] ? candidate : p;
+    }
+    p = v >= xs[Knots - 1] ? ps[Knots - 1] : p;
+    points[r] = p;
+  }
+}
+
+// Any number of knots (the same expressions, not unrolled).
+HUIKUAN_BRANCH_FREE_FLOAT inline void linear_points_any(const compiled_indicator& ind, const double* x, double* points,
+                                                        std::size_t count) {
+  const std::size_t knots = ind.x.size();
+  for (std::size_t r = 0; r < count; ++r) {
+    const double v = x[r];
+    double p = ind.points[0];
+    for (std::size_t k = 0; k + 1 < knots; ++k) {
+      const double candidate = ind.points[k] + ind.slope[k] * (v - ind.x[k]);
+      p = v >= ind.x[k] ? candidate : p;
+    }
+    p = v >= ind.x[knots - 1] ? ind.points[knots - 1] : p;
+    points[r] = p;
+  }
+}
+
+template <std::size_t Edges>
+HUIKUAN_BRANCH_FREE_FLOAT inline void bin_points(const compiled_indicator& ind, const double* x, double* points,
+                                                 std::size_t count) {
+  double edges[Edges], ps[Edges + 1];
+  for (std::size_t k = 0; k < Edges; ++k) edges[k] = ind.x[k];
+  for (std::size_t k = 0; k <= Edges; ++k) ps[k] = ind.points[k];
+  for (std::size_t r = 0; r < count; ++r) {
+    const double v = x[r];
+    double p = ps[0];
+    for (std::size_t k = 0; k < Edges; ++k) p = v >= edges[k] ? ps[k + 1] : p;
+    points[r] = p;
+  }
+}
+
+HUIKUAN_BRANCH_FREE_FLOAT inline void bin_points_any(const compiled_indicator& ind, const double* x, double* points,
+                                                     std::size_t count) {
+  const std::size_t edges = ind.x.size();
+  for (std::size_t r = 0; r < count; ++r) {
+    const double v = x[r];
+    double p = ind.points[0];
+    for (std::size_t k = 0; k < edges; ++k) p = v >= ind.x[k] ? ind.points[k + 1] : p;
+    points[r] = p;
+  }
+}
+
+HUIKUAN_BRANCH_FREE_FLOAT inline void curve_points(const compiled_indicator& ind, const double* x, double* points, std::size_t count) {
+  if (ind.kind == curve_kind::piecewise_linear) {
+    switch (ind.x.size()) {
+      case 1: return linear_points<1>(ind, x, points, count);
+      case 2: return linear_points<2>(ind, x, points, count);
+      case 3: return linear_points<3>(ind, x, points, count);
+      case 4: return linear_points<4>(ind, x, points, count);
+      case 5: return linear_points<5>(ind, x, points, count);
+      case 6: return linear_points<6>(ind, x, points, count);
+      case 7: return linear_points<7>(ind, x, points, count);
+      case 8: return linear_points<8>(ind, x, points, count);
+      default: return linear_points_any(ind, x, points, count);
+    }
+  }
+  switch (ind.x.size()) {
+    case 1: return bin_points<1>(ind, x, points, count);
+    case 2: return bin_points<2>(ind, x, points, count);
+    case 3: return bin_points<3>(ind, x, points, count);
+    case 4: return bin_points<4>(ind, x, points, count);
+    case 5: return bin_points<5>(ind, x, points, count);
+    case 6: return bin_points<6>(ind, x, points, count);
+    case 7: return bin_points<7>(ind, x, points, count);
+    default: return bin_points_any(ind, x, points, count);
+  }
+}
+
+// Everything the block kernel needs from a scoring_model.
+struct scoring_kernel_view {
+  std::span<const compiled_indicator> indicators;
+  const std::array<double, c_dimension_count>* c_weights;
+  std::span<const double> grade_cuts;
+  double log2_odds_at_zero;
+  double log2_odds_per_point;
+};
+
+// Scores rows [first, first + count) (count <= score_block). Returns true
+// when a row holds a value that must be reported (the caller finds it).
+// `points_out`, when not null, receives each indicator's points
+// (indicator-major, stride score_block).
+HUIKUAN_BRANCH_FREE_FLOAT inline bool score_one_block(const scoring_kernel_view& model, const indicator_columns& values,
+                            const score_columns& out, std::size_t first, std::size_t count, double* points_out) {
+  alignas(64) double points[score_block];
+  alignas(64) double c_sum[c_dimension_count][score_block];
+  alignas(64) double total[score_block];
+  alignas(64) double flags[score_block];
+  for (auto& c : c_sum)
+    for (std::size_t r = 0; r < count; ++r) c[r] = 0.0;
+  for (std::size_t r = 0; r < count; ++r) flags[r] = 0.0;
+  const std::size_t m = model.indicators.size();
+  for (std::size_t j = 0; j < m; ++j) {
+    const compiled_indicator& ind = model.indicators[j];
+    const double* x = values.columns[j].data() + first;
+    const double missing = ind.missing_points, low = ind.low, high = ind.high;
+    const double reject = ind.reject_missing ? 1.0 : 0.0;
+    double* acc = c_sum[ind.dimension];
+    const double w = ind.weight;
+    if (!out.missing_mask.empty()) {
+      std::uint64_t* mask = out.missing_mask.data() + first;
+      const std::uint64_t bit = std::uint64_t{1} << j;
+      if (j == 0)
+        for (std::size_t r = 0; r < count; ++r) mask[r] = 0;
+      for (std::size_t r = 0; r < count; ++r) mask[r] |= x[r] != x[r] ? bit : 0u;
+    }
+    curve_points(ind, x, points, count);
+    for (std::size_t s = 0; s < ind.special_values.size(); ++s) {
+      const double v = ind.special_values[s], p = ind.special_points[s];
+      for (std::size_t r = 0; r < count; ++r) points[r] = x[r] == v ? p : points[r];
+    }
+    // Missing values take their points; infinite, out-of-domain and
+    // rejected missing values mark the row in `flags` (a double per row
+    // keeps the loop vectorised; a bool accumulator does not with GCC 12).
+    double* keep = points_out ? points_out + j * score_block : points;
+    for (std::size_t r = 0; r < count; ++r) {
+      const double v = x[r];
+      const double p = v != v ? missing : points[r];
+      keep[r] = p;
+      acc[r] += w * p;
+      flags[r] += v < low ? 1.0 : (v > high ? 1.0 : (v != v ? reject : 0.0));
+    }
+  }
+  const auto& cw = *model.c_weights;
+  for (std::size_t r = 0; r < count; ++r)
+    total[r] = cw[0] * c_sum[0][r] + cw[1] * c_sum[1][r] + cw[2] * c_sum[2][r] + cw[3] * c_sum[3][r] +
+               cw[4] * c_sum[4][r];
+  if (!out.total.empty()) {
+    double* dst = out.total.data() + first;
+    for (std::size_t r = 0; r < count; ++r) dst[r] = total[r];
+  }
+  for (std::size_t c = 0; c < c_dimension_count; ++c) {
+    if (out.c_scores[c].empty()) continue;
+    double* dst = out.c_scores[c].data() + first;
+    for (std::size_t r = 0; r < count; ++r) dst[r] = c_sum[c][r];
+  }
+  if (!out.pd.empty()) {
+    double* pd = out.pd.data() + first;
+    const double a = model.log2_odds_at_zero, b = model.log2_odds_per_point;
+    for (std::size_t r = 0; r < count; ++r) pd[r] = 1.0 / (1.0 + exp2_inline(a + b * total[r]));
+  }
+  if (!out.grade.empty()) {
+    std::uint8_t* grade = out.grade.data() + first;
+    for (std::size_t r = 0; r < count; ++r) grade[r] = 0;
+    for (double cut : model.grade_cuts)
+      for (std::size_t r = 0; r < count; ++r) grade[r] = static_cast<std::uint8_t>(grade[r] + (total[r] < cut ? 1 : 0));
+  }
+  bool bad = false;
+  for (std::size_t r = 0; r < count; ++r) bad |= flags[r] != 0.0;
+  return bad;
+}
+
+// The row loop, instantiated twice below: for the baseline instruction set
+// and for AVX2 (picked at run time). `flatten` inlines the whole kernel so
+// it is compiled for the wrapper's instruction set.
+#define HUIKUAN_SCORE_BLOCKS_BODY                                                       \
+  for (std::size_t first = begin; first < end; first += score_block) {               \
+    const std::size_t count = std::min(score_block, end - first);                    \
+    if (score_one_block(model, values, out, first, count, points_out)) return first; \
+  }                                                                                    \
+  return end;
+
+HUIKUAN_BRANCH_FREE_FLOAT __attribute__((flatten)) inline std::size_t score_blocks_baseline(
+    const scoring_kernel_view& model, const indicator_columns& values, const score_columns& out, std::size_t begin,
+    std::size_t end, double* points_out) {
+  HUIKUAN_SCORE_BLOCKS_BODY
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define HUIKUAN_HAVE_AVX2_KERNEL 1
+HUIKUAN_BRANCH_FREE_FLOAT __attribute__((flatten, target("avx2"))) inline std::size_t score_blocks_avx2(
+    const scoring_kernel_view& model, const indicator_columns& values, const score_columns& out, std::size_t begin,
+    std::size_t end, double* points_out) {
+  HUIKUAN_SCORE_BLOCKS_BODY
+}
+#endif
+#undef HUIKUAN_SCORE_BLOCKS_BODY
+
+inline bool cpu_has_avx2() noexcept {
+#ifdef HUIKUAN_HAVE_AVX2_KERNEL
+  static const bool has = __builtin_cpu_supports("avx2");
+  return has;
+#else
+  return false;
+#endif
+}
+
+}  // namespace detail
+
+HUIKUAN_FUNC void scoring_model::score_range(const indicator_columns& values, const score_columns& out,
+                                             std::size_t begin, std::size_t end, double* points_out) const {
+  const detail::scoring_kernel_view view{compiled_, &card_.c_weights, card_.grades.min_scores, log2_odds_at_zero_,
+                                         log2_odds_per_point_};
+  // Returns the first block holding a value to report, or `end`.
+#ifdef HUIKUAN_HAVE_AVX2_KERNEL
+  const std::size_t stopped = detail::cpu_has_avx2()
+                                  ? detail::score_blocks_avx2(view, values, out, begin, end, points_out)
+                                  : detail::score_blocks_baseline(view, values, out, begin, end, points_out);
+#else
+  const std::size_t stopped = detail::score_blocks_baseline(view, values, out, begin, end, points_out);
+#endif
+  if (stopped != end) report_bad_value(values, stopped, std::min(end, stopped + detail::score_block));
+  if (!out.reasons.empty()) fill_reasons(values, out, begin, end);
+}
+
+HUIKUAN_FUNC void scoring_model::report_bad_value(const indicator_columns& values, std::size_t begin,
+                                                  std::size_t end) const {
+  // The first bad debtor, then its first bad indicator.
+  for (std::size_t r = begin; r < end; ++r) {
+    for (std::size_t j = 0; j < compiled_.size(); ++j) {
+      const detail::compiled_indicator& ind = compiled_[j];
+      const double v = values.columns[j][r];
+      const std::string& code = card_.indicators[j].code;
+      const std::string where = "debtor " + std::to_string(r) + ", indicator " + code;
+      if (std::isinf(v))
+        throw input_error("huikuan.score.1", where + ": value " + detail::value_text(v) + " is infinite", code);
+      if (v < ind.low || v > ind.high)
+        throw input_error("huikuan.score.2", where + ": value " + detail::value_text(v) + " is outside " +
+                                                 detail::value_text(ind.low) + " .. " + detail::value_text(ind.high),
+                          code);
+      if (ind.reject_missing && std::isnan(v))
+        throw input_error("huikuan.score.3", where + ": value is missing and the indicator rejects missing values", code);
+    }
+  }
+  throw std::logic_error("[huikuan.score.9] internal error: a flagged block holds no value to report");
+}
+
+HUIKUAN_FUNC void scoring_model::fill_reasons(const indicator_columns& values, const score_columns& out,
+                                              std::size_t begin, std::size_t end) const {
+  // Reasons need every indicator's points; they are recomputed block by
+  // block through the same kernel (into a scratch output) and ranked.
+  const std::size_t m = compiled_.size();
+  const std::size_t per = out.reasons_per_debtor;
+  std::vector<double> all_points(m * detail::score_block);
+  std::vector<std::pair<double, std::uint16_t>> ranking(m);
+  const detail::scoring_kernel_view view{compiled_, &card_.c_weights, card_.grades.min_scores, log2_odds_at_zero_,
+                                         log2_odds_per_point_};
+  for (std::size_t first = begin; first < end; first += detail::score_block) {
+    const std::size_t count = std::min(detail::score_block, end - first);
+    detail::score_one_block(view, values, score_columns{}, first, count, all_points.data());
+    for (std::size_t r = 0; r < count; ++r) {
+      for (std::size_t j = 0; j < m; ++j)
+        ranking[j] = {compiled_[j].total_weight * (compiled_[j].best_points - all_points[j * detail::score_block + r]),
+                      static_cast<std::uint16_t>(j)};
+      const std::size_t k = std::min(per, m);
+      // Most points lost first; equal losses in scorecard order.
+      std::partial_sort(ranking.begin(), ranking.begin() + static_cast<std::ptrdiff_t>(k), ranking.end(),
+                        [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+      std::uint16_t* slot = out.reasons.data() + (first + r) * per;
+      for (std::size_t q = 0; q < per; ++q) slot[q] = q < k && ranking[q].first > 0 ? ranking[q].second : no_reason;
+    }
+  }
+}
+
+HUIKUAN_FUNC void scoring_model::score(const indicator_columns& values, const score_columns& out, unsigned threads) const {
+  const std::size_t n = values.debtors;
+  const auto fail = [](const std::string& why) { return input_error("huikuan.score.4", why); };
+  if (values.columns.size() != compiled_.size())
+    throw fail(std::to_string(values.columns.size()) + " indicator columns given; the scorecard has " +
+               std::to_string(compiled_.size()));
+  for (std::size_t j = 0; j < compiled_.size(); ++j)
+    if (values.columns[j].size() != n)
+      throw fail("column " + card_.indicators[j].code + " holds " + std::to_string(values.columns[j].size()) +
+                 " values; " + std::to_string(n) + " debtors are expected");
+  const auto check_output = [&](std::size_t size, std::size_t expected, const char* name) {
+    if (size != 0 && size != expected)
+      throw fail(std::string("output ") + name + " holds " + std::to_string(size) + " values; " +
+                 std::to_string(expected) + " are expected");
+  };
+  check_output(out.total.size(), n, "total");
+  check_output(out.pd.size(), n, "pd");
+  check_output(out.grade.size(), n, "grade");
+  for (const auto& c : out.c_scores) check_output(c.size(), n, "c_scores");
+  check_output(out.missing_mask.size(), n, "missing_mask");
+  check_output(out.reasons.size(), n * out.reasons_per_debtor, "reasons");
+  if (!out.reasons.empty() && out.reasons_per_debtor == 0) throw fail("reasons given but reasons_per_debtor is 0");
+
+  const std::size_t blocks = (n + detail::score_block - 1) / detail::score_block;
+  const std::size_t workers = std::max<std::size_t>(1, std::min<std::size_t>(threads, blocks));
+  if (workers == 1) {
+    score_range(values, out, 0, n, nullptr);
+    return;
+  }
+  // Contiguous chunks of whole blocks; the lowest chunk's error is the
+  // lowest debtor's, so the error thrown does not depend on timing.
+  const std::size_t per_worker = (blocks + workers - 1) / workers * detail::score_block;
+  std::vector<std::exception_ptr> errors(workers);
+  std::vector<std::thread> pool;
+  pool.reserve(workers);
+  for (std::size_t w = 0; w < workers; ++w) {
+    const std::size_t begin = std::min(n, w * per_worker), end = std::min(n, begin + per_worker);
+    pool.emplace_back([&, w, begin, end] {
+      try {
+        score_range(values, out, begin, end, nullptr);
+      } catch (...) {
+        errors[w] = std::current_exception();
+      }
+    });
+  }
+  for (std::thread& t : pool) t.join();
+  for (const std::exception_ptr& e : errors)
+    if (e) std::rethrow_exception(e);
+}
+
+HUIKUAN_FUNC assessment scoring_model::assess(std::span<const double> values, std::size_t reasons) const {
+  const std::size_t m = compiled_.size();
+  if (values.size() != m)
+    throw input_error("huikuan.score.4", std::to_string(values.size()) + " indicator values given; the scorecard has " +
+                                             std::to_string(m));
+  indicator_columns columns;
+  columns.debtors = 1;
+  columns.columns.reserve(m);
+  for (std::size_t j = 0; j < m; ++j) columns.columns.emplace_back(values.data() + j, 1);
+  assessment a;
+  std::uint8_t grade = 0;
+  std::uint64_t mask = 0;
+  score_columns out;
+  out.total = {&a.total, 1};
+  out.pd = {&a.pd, 1};
+  out.grade = {&grade, 1};
+  for (std::size_t c = 0; c < c_dimension_count; ++c) out.c_scores[c] = {&a.c_scores[c], 1};
+  out.missing_mask = {&mask, 1};
+  std::vector<double> points(m * detail::score_block);
+  score_range(columns, out, 0, 1, points.data());
+  a.grade = grade;
+  a.grade_label = card_.grades.labels[grade];
+
+  // The points are the kernel's own, so they add up to the total exactly as
+  // the bulk path computes it.
+  a.indicator_points.resize(m);
+  std::vector<std::pair<double, std::size_t>> lost;
+  lost.reserve(m);
+  for (std::size_t j = 0; j < m; ++j) {
+    const detail::compiled_indicator& ind = compiled_[j];
+    const double p = points[j * detail::score_block];
+    if (values[j] != values[j]) a.missing.push_back({card_.indicators[j].code, card_.indicators[j].when_missing, p});
+    a.indicator_points[j] = p;
+    lost.emplace_back(ind.total_weight * (ind.best_points - p), j);
+  }
+  std::stable_sort(lost.begin(), lost.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+  for (std::size_t q = 0; q < lost.size() && a.reasons.size() < reasons; ++q) {
+    if (!(lost[q].first > 0)) break;
+    const indicator& ind = card_.indicators[lost[q].second];
+    const bool missing = (mask >> lost[q].second) & 1u;
+    if (missing) {
+      const char* how = ind.when_missing == missing_treatment::worst ? "worst" : "neutral";
+      a.reasons.push_back({ind.code, "no data for " + ind.name + ": scored as " + how,
+                           "缺少数据（" + ind.name + "）", lost[q].first, true});
+    } else {
+      a.reasons.push_back({ind.code, ind.reason_en, ind.reason_zh, lost[q].first, false});
+    }
+  }
+  return a;
+}
+
+}  // namespace huikuan
