@@ -55,7 +55,11 @@ public:
         parameters_(columns_ + (options.intercept ? 1U : 0U)) {}
 
   [[nodiscard]] std::string column_name(std::size_t j) const {
-    return options_.column_names.empty() ? "x" + std::to_string(j) : options_.column_names[j];
+    if (!options_.column_names.empty()) return options_.column_names[j];
+    // Appending (not "x" + to_string) avoids GCC 12's false -Wrestrict (PR 105329).
+    std::string name = "x";
+    name += std::to_string(j);
+    return name;
   }
 
   // The name of coefficient k of the fitted vector, as a message says it.
