@@ -4,6 +4,8 @@
 //   huikuan kpi DIR --from DATE --to DATE [--per-customer]
 //   huikuan statement DIR CUSTOMER_ID [--from DATE] [--as-of DATE]
 //   huikuan dormant DIR [--as-of DATE] [--days 180]
+//   huikuan score DIR [--as-of DATE] [--model model.json] [--lang en|zh]
+//   huikuan model
 //   huikuan check DIR
 //
 // Exit codes: 0 clean; 1 a fatal error (missing file or column, bad
@@ -56,6 +58,8 @@ struct options {
   std::string customer_id;
   std::int32_t quiet_days = 180;
   bool per_customer = false;
+  std::string model_path;
+  std::string language = "en";
 };
 
 day date_option(const std::string& value, const char* name, day fallback) {
@@ -94,34 +98,33 @@ bucket_policy policy_option(const options& o) {
   return policy;
 }
 
-// What was left out, as a report section and on stderr.
-void add_left_out(cli::report& r, const load_result& loaded) {
-  if (loaded.clean()) return;
+// What was left out, as a report section.
+void add_left_out(cli::report& r, std::span<const file_summary> files, std::size_t problems) {
+  if (problems == 0) return;
   cli::section s{"left out", {"file", "rows read", "rows loaded", "rows left out", "amount left out",
                               "rows without readable amount"}, {}, {}};
-  for (const file_summary& f : loaded.files) {
+  for (const file_summary& f : files) {
     if (!f.present) continue;
     s.rows.push_back({text(f.file), number(static_cast<std::int64_t>(f.rows_read)),
                       number(static_cast<std::int64_t>(f.rows_loaded)),
                       number(static_cast<std::int64_t>(f.rows_left_out)), amount(f.amount_left_out),
                       number(static_cast<std::int64_t>(f.rows_left_out_without_amount))});
   }
-  s.notes.push_back(std::to_string(loaded.problems.size()) +
-                    " input rows were left out; run `huikuan check DIR` for every problem.");
+  s.notes.push_back(std::to_string(problems) + " input rows were left out; run `huikuan check DIR` for every problem.");
   s.key = "left_out";
   r.sections.push_back(std::move(s));
 }
 
-void print_problems(std::ostream& out, const load_result& loaded) {
-  for (const load_problem& p : loaded.problems) out << p.message() << "\n";
+void add_left_out(cli::report& r, const load_result& loaded) { add_left_out(r, loaded.files, loaded.problems.size()); }
+
+// Prints the report; problems go to stderr and make the exit code 3.
+int finish(const cli::report& r, const options& o, std::span<const load_problem> problems) {
+  cli::write_report(std::cout, r, cli::parse_format(o.format));
+  for (const load_problem& p : problems) std::cerr << p.message() << "\n";
+  return problems.empty() ? exit_clean : exit_rows_left_out;
 }
 
-int finish(const cli::report& r, const options& o, const load_result& loaded) {
-  cli::write_report(std::cout, r, cli::parse_format(o.format));
-  if (loaded.clean()) return exit_clean;
-  print_problems(std::cerr, loaded);
-  return exit_rows_left_out;
-}
+int finish(const cli::report& r, const options& o, const load_result& loaded) { return finish(r, o, loaded.problems); }
 
 std::string days_text(const std::optional<std::int32_t>& d) { return d ? std::to_string(*d) : ""; }
 
@@ -304,6 +307,72 @@ int run_kpi(const options& o) {
   return finish(r, o, loaded);
 }
 
+std::string percent(double share) {
+  std::ostringstream out;
+  out.setf(std::ios::fixed);
+  out.precision(2);
+  out << share * 100.0;
+  return out.str();
+}
+
+int run_score(const options& o) {
+  const day as_of = date_option(o.as_of, "as-of", today());
+  const credit_model model = o.model_path.empty() ? credit_model{} : load_model(o.model_path);
+  const load_result loaded = load_ledger_directory(o.directory);
+  std::vector<load_problem> problems = loaded.problems;
+  std::vector<file_summary> files(loaded.files.begin(), loaded.files.end());
+  financials_table financials = no_financials(loaded.book);
+  const std::filesystem::path financials_path = std::filesystem::path(o.directory) / "financials.csv";
+  if (std::filesystem::exists(financials_path)) {
+    financials_load_result f = load_financials(read_text_file(financials_path), loaded.book, model.card);
+    problems.insert(problems.end(), f.problems.begin(), f.problems.end());
+    files.push_back(f.summary);
+    financials = std::move(f.table);
+  }
+  const auto rows = review_credit(loaded.book, as_of, financials, model);
+  const scorecard& card = model.card;
+
+  cli::section s{"credit review as of " + format_date(as_of), {"customer", "name", "grade", "score", "PD %"}, {}, {}};
+  for (std::size_t c = 0; c < c_dimension_count; ++c) s.columns.emplace_back(to_string(static_cast<c_dimension>(c)));
+  for (const char* c : {"open", "limit", "binding", "terms", "reasons"}) s.columns.emplace_back(c);
+  std::array<std::size_t, 16> grade_counts{};
+  for (const credit_review_row& row : rows) {
+    const customer& who = loaded.book.customer_at(row.customer);
+    std::vector<cell> cells{text(who.id), text(who.name), text(card.grades.labels[row.grade]), ratio(row.total, 1),
+                            {percent(row.pd), true}};
+    for (double c : row.c_scores) cells.push_back(ratio(c, 1));
+    cells.push_back(amount(row.open));
+    cells.push_back(amount(row.recommendation.limit));
+    cells.push_back(text(std::string(to_string(row.recommendation.binding))));
+    cells.push_back(text(row.recommendation.terms ? row.recommendation.terms->to_string() : "cash in advance"));
+    std::string why;
+    for (std::uint16_t j : row.reasons) {
+      const indicator& ind = card.indicators[j];
+      const bool missing = (row.missing_mask >> j) & 1u;
+      std::string reason = missing ? (o.language == "zh" ? "缺少数据：" + ind.name : "no data: " + ind.name)
+                                   : (o.language == "zh" ? ind.reason_zh : ind.reason_en);
+      why += (why.empty() ? "" : "; ") + reason;
+    }
+    cells.push_back(text(why));
+    s.rows.push_back(std::move(cells));
+    if (row.grade < grade_counts.size()) ++grade_counts[row.grade];
+  }
+  std::string mix = "grade mix:";
+  for (std::size_t g = 0; g < card.grades.labels.size(); ++g)
+    mix += " " + card.grades.labels[g] + " " + std::to_string(grade_counts[g < grade_counts.size() ? g : 0]);
+  s.notes.push_back(mix);
+  s.key = "credit_review";
+  cli::report r;
+  r.sections.push_back(std::move(s));
+  add_left_out(r, files, problems.size());
+  return finish(r, o, problems);
+}
+
+int run_model(const options&) {
+  std::cout << model_to_json(credit_model{});
+  return exit_clean;
+}
+
 int run_check(const options& o) {
   const load_result loaded = load_ledger_directory(o.directory);
   cli::report r;
@@ -363,6 +432,14 @@ int main(int argc, char** argv) {
   dormant->add_option("--as-of", o.as_of, "Report date (default: today)");
   dormant->add_option("--days", o.quiet_days, "Days without movement (default 180)");
 
+  CLI::App* score = app.add_subcommand("score", "5C credit scores, grades, PD, limits, terms and reasons");
+  common(score);
+  score->add_option("--as-of", o.as_of, "Review date (default: today)");
+  score->add_option("--model", o.model_path, "Credit model JSON (default: the standard 5C model; see `huikuan model`)");
+  score->add_option("--lang", o.language, "Language of the reasons")->check(CLI::IsMember({"en", "zh"}));
+
+  CLI::App* model = app.add_subcommand("model", "Print the standard credit model as JSON, to edit and pass to --model");
+
   CLI::App* check = app.add_subcommand("check", "Validate the CSV files and print every problem");
   common(check);
 
@@ -376,6 +453,8 @@ int main(int argc, char** argv) {
     if (aging->parsed()) return run_aging(o);
     if (statement->parsed()) return run_statement(o);
     if (kpi->parsed()) return run_kpi(o);
+    if (score->parsed()) return run_score(o);
+    if (model->parsed()) return run_model(o);
     if (dormant->parsed()) return run_dormant(o);
     if (check->parsed()) return run_check(o);
   } catch (const std::exception& error) {

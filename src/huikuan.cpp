@@ -1,6 +1,9 @@
 // The compiled part of huikuan: every *-inl.hpp definition, built once.
 #include "huikuan/aging-inl.hpp"
 #include "huikuan/allocation-inl.hpp"
+#include "huikuan/character-inl.hpp"
+#include "huikuan/credit_limit-inl.hpp"
+#include "huikuan/credit_review-inl.hpp"
 #include "huikuan/csv-inl.hpp"
 #include "huikuan/date-inl.hpp"
 #include "huikuan/diagnostics-inl.hpp"
@@ -10,6 +13,7 @@
 #include "huikuan/ledger-inl.hpp"
 #include "huikuan/load-inl.hpp"
 #include "huikuan/logistic-inl.hpp"
+#include "huikuan/model_io-inl.hpp"
 #include "huikuan/money-inl.hpp"
 #include "huikuan/scorecard-inl.hpp"
 #include "huikuan/scoring-inl.hpp"

@@ -3,11 +3,13 @@
 // (Full expected reports on the sample are compared byte for byte by the
 // "cli: ..." ctest entries in tests/CMakeLists.txt.)
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -28,7 +30,10 @@ std::string slurp(const std::string& path) {
 // needed) and captures its exit code, stdout and stderr.
 run_result huikuan(const std::string& arguments) {
   static int counter = 0;
-  const std::string err_path = "huikuan_cli_test_stderr_" + std::to_string(++counter) + ".txt";
+  // ctest runs test cases as parallel processes: the name holds the pid.
+  const std::string err_path = (std::filesystem::temp_directory_path() /
+                                ("huikuan_cli_test_stderr_" + std::to_string(getpid()) + "_" + std::to_string(++counter) + ".txt"))
+                                   .string();
   const std::string command = std::string(HUIKUAN_CLI) + " " + arguments + " 2>" + err_path;
   run_result result;
   FILE* pipe = popen(command.c_str(), "r");
@@ -172,4 +177,38 @@ TEST_CASE("every report's json output is valid JSON", "[cli]") {
     INFO(command);
     CHECK(std::system((std::string(HUIKUAN_CLI) + " " + command + validate).c_str()) == 0);
   }
+}
+
+TEST_CASE("score on the sample grades every customer and names a binding limit rule", "[cli][score]") {
+  const run_result r = huikuan("score " + sample + " --as-of 2026-10-31 --format csv");
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.rfind("customer,name,grade,score,PD %,character,capacity,capital,collateral,conditions,open,limit,binding,terms,reasons\n", 0) == 0);
+  std::size_t rows = 0;
+  for (char c : r.out) rows += c == '\n' ? 1 : 0;
+  CHECK(rows == 301);
+  CHECK(r.out.find(",cash in advance,") != std::string::npos);
+}
+
+TEST_CASE("the printed standard model read back with --model scores exactly like the default", "[cli][score]") {
+  const std::string model_path = (std::filesystem::temp_directory_path() /
+                                  ("huikuan_model_" + std::to_string(getpid()) + ".json")).string();
+  CHECK(std::system((std::string(HUIKUAN_CLI) + " model > " + model_path).c_str()) == 0);
+  const run_result standard = huikuan("score " + sample + " --as-of 2026-10-31 --format csv");
+  const run_result loaded = huikuan("score " + sample + " --as-of 2026-10-31 --format csv --model " + model_path);
+  CHECK(loaded.exit_code == 0);
+  CHECK(loaded.out == standard.out);
+  std::remove(model_path.c_str());
+}
+
+TEST_CASE("a model file that is not a credit model is a fatal error naming the field", "[cli][score]") {
+  const std::string model_path = (std::filesystem::temp_directory_path() /
+                                  ("huikuan_bad_model_" + std::to_string(getpid()) + ".json")).string();
+  {
+    std::ofstream out(model_path);
+    out << "{\"format\": \"huikuan.credit_model\", \"version\": 1, \"c_weights\": {\"character\": 0.3}}";
+  }
+  const run_result r = huikuan("score " + sample + " --as-of 2026-10-31 --model " + model_path);
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "huikuan: [huikuan.model.2] c_weights.capacity is missing\n");
+  std::remove(model_path.c_str());
 }

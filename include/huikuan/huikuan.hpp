@@ -3,6 +3,9 @@
 
 #include "huikuan/aging.hpp"
 #include "huikuan/allocation.hpp"
+#include "huikuan/character.hpp"
+#include "huikuan/credit_limit.hpp"
+#include "huikuan/credit_review.hpp"
 #include "huikuan/csv.hpp"
 #include "huikuan/date.hpp"
 #include "huikuan/diagnostics.hpp"
@@ -13,6 +16,7 @@
 #include "huikuan/ledger.hpp"
 #include "huikuan/load.hpp"
 #include "huikuan/logistic.hpp"
+#include "huikuan/model_io.hpp"
 #include "huikuan/money.hpp"
 #include "huikuan/scorecard.hpp"
 #include "huikuan/scoring.hpp"

@@ -225,10 +225,8 @@ struct scoring_kernel_view {
 
 // Scores rows [first, first + count) (count <= score_block). Returns true
 // when a row holds a value that must be reported (the caller finds it).
-// `points_out`, when not null, receives each indicator's points
-// (indicator-major, stride score_block).
 HUIKUAN_BRANCH_FREE_FLOAT inline bool score_one_block(const scoring_kernel_view& model, const indicator_columns& values,
-                            const score_columns& out, std::size_t first, std::size_t count, double* points_out) {
+                            const score_columns& out, std::size_t first, std::size_t count) {
   alignas(64) double points[score_block];
   alignas(64) double c_sum[c_dimension_count][score_block];
   alignas(64) double total[score_block];
@@ -259,7 +257,7 @@ HUIKUAN_BRANCH_FREE_FLOAT inline bool score_one_block(const scoring_kernel_view&
     // Missing values take their points; infinite, out-of-domain and
     // rejected missing values mark the row in `flags` (a double per row
     // keeps the loop vectorised; a bool accumulator does not with GCC 12).
-    double* keep = points_out ? points_out + j * score_block : points;
+    double* keep = out.indicator_points.empty() ? points : out.indicator_points.data() + j * values.debtors + first;
     for (std::size_t r = 0; r < count; ++r) {
       const double v = x[r];
       const double p = v != v ? missing : points[r];
@@ -303,13 +301,13 @@ HUIKUAN_BRANCH_FREE_FLOAT inline bool score_one_block(const scoring_kernel_view&
 #define HUIKUAN_SCORE_BLOCKS_BODY                                                       \
   for (std::size_t first = begin; first < end; first += score_block) {               \
     const std::size_t count = std::min(score_block, end - first);                    \
-    if (score_one_block(model, values, out, first, count, points_out)) return first; \
+    if (score_one_block(model, values, out, first, count)) return first;             \
   }                                                                                    \
   return end;
 
 HUIKUAN_BRANCH_FREE_FLOAT __attribute__((flatten)) inline std::size_t score_blocks_baseline(
     const scoring_kernel_view& model, const indicator_columns& values, const score_columns& out, std::size_t begin,
-    std::size_t end, double* points_out) {
+    std::size_t end) {
   HUIKUAN_SCORE_BLOCKS_BODY
 }
 
@@ -317,7 +315,7 @@ HUIKUAN_BRANCH_FREE_FLOAT __attribute__((flatten)) inline std::size_t score_bloc
 #define HUIKUAN_HAVE_AVX2_KERNEL 1
 HUIKUAN_BRANCH_FREE_FLOAT __attribute__((flatten, target("avx2"))) inline std::size_t score_blocks_avx2(
     const scoring_kernel_view& model, const indicator_columns& values, const score_columns& out, std::size_t begin,
-    std::size_t end, double* points_out) {
+    std::size_t end) {
   HUIKUAN_SCORE_BLOCKS_BODY
 }
 #endif
@@ -335,16 +333,16 @@ inline bool cpu_has_avx2() noexcept {
 }  // namespace detail
 
 HUIKUAN_FUNC void scoring_model::score_range(const indicator_columns& values, const score_columns& out,
-                                             std::size_t begin, std::size_t end, double* points_out) const {
+                                             std::size_t begin, std::size_t end) const {
   const detail::scoring_kernel_view view{compiled_, &card_.c_weights, card_.grades.min_scores, log2_odds_at_zero_,
                                          log2_odds_per_point_};
   // Returns the first block holding a value to report, or `end`.
 #ifdef HUIKUAN_HAVE_AVX2_KERNEL
   const std::size_t stopped = detail::cpu_has_avx2()
-                                  ? detail::score_blocks_avx2(view, values, out, begin, end, points_out)
-                                  : detail::score_blocks_baseline(view, values, out, begin, end, points_out);
+                                  ? detail::score_blocks_avx2(view, values, out, begin, end)
+                                  : detail::score_blocks_baseline(view, values, out, begin, end);
 #else
-  const std::size_t stopped = detail::score_blocks_baseline(view, values, out, begin, end, points_out);
+  const std::size_t stopped = detail::score_blocks_baseline(view, values, out, begin, end);
 #endif
   if (stopped != end) report_bad_value(values, stopped, std::min(end, stopped + detail::score_block));
   if (!out.reasons.empty()) fill_reasons(values, out, begin, end);
@@ -384,10 +382,17 @@ HUIKUAN_FUNC void scoring_model::fill_reasons(const indicator_columns& values, c
                                          log2_odds_per_point_};
   for (std::size_t first = begin; first < end; first += detail::score_block) {
     const std::size_t count = std::min(detail::score_block, end - first);
-    detail::score_one_block(view, values, score_columns{}, first, count, all_points.data());
+    // This block's points through the same kernel, into a scratch block of
+    // `count` debtors (column j at j * count).
+    indicator_columns block;
+    block.debtors = count;
+    for (std::size_t j = 0; j < m; ++j) block.columns.push_back(values.columns[j].subspan(first, count));
+    score_columns scratch;
+    scratch.indicator_points = std::span<double>(all_points.data(), m * count);
+    detail::score_one_block(view, block, scratch, 0, count);
     for (std::size_t r = 0; r < count; ++r) {
       for (std::size_t j = 0; j < m; ++j)
-        ranking[j] = {compiled_[j].total_weight * (compiled_[j].best_points - all_points[j * detail::score_block + r]),
+        ranking[j] = {compiled_[j].total_weight * (compiled_[j].best_points - all_points[j * count + r]),
                       static_cast<std::uint16_t>(j)};
       const std::size_t k = std::min(per, m);
       // Most points lost first; equal losses in scorecard order.
@@ -420,12 +425,13 @@ HUIKUAN_FUNC void scoring_model::score(const indicator_columns& values, const sc
   for (const auto& c : out.c_scores) check_output(c.size(), n, "c_scores");
   check_output(out.missing_mask.size(), n, "missing_mask");
   check_output(out.reasons.size(), n * out.reasons_per_debtor, "reasons");
+  check_output(out.indicator_points.size(), n * compiled_.size(), "indicator_points");
   if (!out.reasons.empty() && out.reasons_per_debtor == 0) throw fail("reasons given but reasons_per_debtor is 0");
 
   const std::size_t blocks = (n + detail::score_block - 1) / detail::score_block;
   const std::size_t workers = std::max<std::size_t>(1, std::min<std::size_t>(threads, blocks));
   if (workers == 1) {
-    score_range(values, out, 0, n, nullptr);
+    score_range(values, out, 0, n);
     return;
   }
   // Contiguous chunks of whole blocks; the lowest chunk's error is the
@@ -438,7 +444,7 @@ HUIKUAN_FUNC void scoring_model::score(const indicator_columns& values, const sc
     const std::size_t begin = std::min(n, w * per_worker), end = std::min(n, begin + per_worker);
     pool.emplace_back([&, w, begin, end] {
       try {
-        score_range(values, out, begin, end, nullptr);
+        score_range(values, out, begin, end);
       } catch (...) {
         errors[w] = std::current_exception();
       }
@@ -467,8 +473,9 @@ HUIKUAN_FUNC assessment scoring_model::assess(std::span<const double> values, st
   out.grade = {&grade, 1};
   for (std::size_t c = 0; c < c_dimension_count; ++c) out.c_scores[c] = {&a.c_scores[c], 1};
   out.missing_mask = {&mask, 1};
-  std::vector<double> points(m * detail::score_block);
-  score_range(columns, out, 0, 1, points.data());
+  std::vector<double> points(m);
+  out.indicator_points = points;
+  score_range(columns, out, 0, 1);
   a.grade = grade;
   a.grade_label = card_.grades.labels[grade];
 
@@ -479,7 +486,7 @@ HUIKUAN_FUNC assessment scoring_model::assess(std::span<const double> values, st
   lost.reserve(m);
   for (std::size_t j = 0; j < m; ++j) {
     const detail::compiled_indicator& ind = compiled_[j];
-    const double p = points[j * detail::score_block];
+    const double p = points[j];
     if (values[j] != values[j]) a.missing.push_back({card_.indicators[j].code, card_.indicators[j].when_missing, p});
     a.indicator_points[j] = p;
     lost.emplace_back(ind.total_weight * (ind.best_points - p), j);

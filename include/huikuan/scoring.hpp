@@ -37,6 +37,9 @@ struct score_columns {
   std::span<std::uint8_t> grade{};           ///< index into the scorecard's grade labels
   std::array<std::span<double>, c_dimension_count> c_scores{};  ///< each 0..100
   std::span<std::uint64_t> missing_mask{};   ///< bit j set: indicator j was missing (NaN)
+  /// Each indicator's points, column-major debtors x indicators (column j
+  /// holds indicator j's points for every debtor).
+  std::span<double> indicator_points{};
   std::span<std::uint16_t> reasons{};        ///< indicator indices, most points lost first; no_reason pads
   std::size_t reasons_per_debtor = 0;
 };
@@ -120,11 +123,9 @@ public:
   [[nodiscard]] HUIKUAN_FUNC std::size_t grade_of(double total) const noexcept;
 
 private:
-  // Scores rows [begin, end); `points_out` (indicator-major, stride
-  // detail::score_block) receives each indicator's points when not null
-  // (only for end - begin <= score_block).
+  // Scores rows [begin, end) of `values` into `out`.
   HUIKUAN_FUNC void score_range(const indicator_columns& values, const score_columns& out, std::size_t begin,
-                                std::size_t end, double* points_out) const;
+                                std::size_t end) const;
   [[noreturn]] HUIKUAN_FUNC void report_bad_value(const indicator_columns& values, std::size_t begin,
                                                   std::size_t end) const;
   HUIKUAN_FUNC void fill_reasons(const indicator_columns& values, const score_columns& out, std::size_t begin,
