@@ -16,6 +16,7 @@
 #include "huikuan/model_io-inl.hpp"
 #include "huikuan/money-inl.hpp"
 #include "huikuan/scorecard-inl.hpp"
+#include "huikuan/scorecard_fit-inl.hpp"
 #include "huikuan/scoring-inl.hpp"
 #include "huikuan/statement-inl.hpp"
 #include "huikuan/terms-inl.hpp"

@@ -168,8 +168,8 @@ constexpr std::size_t many_debtors = 100000;
 
 // Tolerance. Weight c is -b_c / S with S = sum of the useful -b (here
 // about 0.1), so its standard error is about se(b_c) / S. At 100 000
-// debtors the fit reports se(b_c) <= 0.0006 (checked below), so the
-// weights' standard errors are at most about 0.006 and 0.02 is over 3 of
+// debtors the fit reports se(b_c) < 0.0007 (checked below), so the
+// weights' standard errors are at most about 0.007 and 0.02 is about 3 of
 // them; it also bounds the small weights the three useless Cs pick up
 // from noise.
 TEST_CASE("the fitted C weights recover the generating model's to within 0.02", "[scorecard_fit]") {
@@ -178,7 +178,7 @@ TEST_CASE("the fitted C weights recover the generating model's to within 0.02", 
   const scorecard_fit_result r = fit_scorecard(start, h.columns(), h.defaulted);
   REQUIRE(r.c_level);
   CHECK(r.c_level->converged);
-  for (Eigen::Index k = 1; k < r.c_level->standard_errors.size(); ++k) CHECK(r.c_level->standard_errors(k) < 0.0006);
+  for (Eigen::Index k = 1; k < r.c_level->standard_errors.size(); ++k) CHECK(r.c_level->standard_errors(k) < 0.0007);
   const std::array<double, c_dimension_count> truth{0.6, 0.4, 0, 0, 0};
   double sum = 0;
   for (std::size_t c = 0; c < c_dimension_count; ++c) {
@@ -471,10 +471,13 @@ TEST_CASE("the fitted scorecard validates and scores debtors", "[scorecard_fit]"
 }
 
 TEST_CASE("the same history fits to the same scorecard bit for bit", "[scorecard_fit]") {
-  const generated_history h = generate(20000, betas_of(five_cs, {-0.06, -0.04, 0, 0.02, 0}), 1.8, 15);
+  // Every step runs: indicator weights in Character and Capacity, a
+  // wrong-sign Collateral, notes, calibration.
+  constexpr c_counts layout{2, 2, 1, 1, 1};
+  const generated_history h = generate(20000, betas_of(layout, {-0.06, -0.04, 0, 0.02, 0}), 1.8, 15);
   scorecard_fit_options options;
   options.fit_indicator_weights = true;
-  const scorecard start = generated_card(five_cs, equal_c_weights);
+  const scorecard start = generated_card(layout, equal_c_weights);
   const scorecard_fit_result a = fit_scorecard(start, h.columns(), h.defaulted, options);
   const scorecard_fit_result b = fit_scorecard(start, h.columns(), h.defaulted, options);
   for (std::size_t c = 0; c < c_dimension_count; ++c) CHECK(same_bits(a.fitted.c_weights[c], b.fitted.c_weights[c]));
@@ -493,6 +496,7 @@ TEST_CASE("the same history fits to the same scorecard bit for bit", "[scorecard
   CHECK(same_bits(a.after.auc, b.after.auc));
   CHECK(same_bits(a.after.kolmogorov_smirnov.statistic, b.after.kolmogorov_smirnov.statistic));
   CHECK(a.notes == b.notes);
+  CHECK_FALSE(a.notes.empty());
 }
 
 // ----------------------------------------------------------------- errors
@@ -503,7 +507,7 @@ TEST_CASE("a history whose every C score raises the odds of default cannot give 
   const scorecard start = generated_card(two_cs, {0.5, 0.5, 0, 0, 0});
   const auto call = [&] { (void)fit_scorecard(start, h.columns(), h.defaulted); };
   CHECK(error_of(call) ==
-        "[huikuan.fit.20] every C score has a coefficient >= 0 (character +0.0297, capacity +0.0212): in this "
+        "[huikuan.fit.20] every C score has a coefficient >= 0 (character +0.0294, capacity +0.0198): in this "
         "history more points do not lower the odds of default, so no C weight can be fitted");
   CHECK(field_of(call) == "c_weights");
 }
@@ -516,8 +520,8 @@ TEST_CASE("a C whose every indicator raises the odds of default cannot give indi
   const scorecard start = generated_card(layout, {0.5, 0.5, 0, 0, 0});
   const auto call = [&] { (void)fit_scorecard(start, h.columns(), h.defaulted, options); };
   CHECK(error_of(call) ==
-        "[huikuan.fit.20] every indicator of capacity has a coefficient >= 0 (capacity_0 +0.0156, capacity_1 "
-        "+0.00793): in this history more points do not lower the odds of default, so no indicator weight of "
+        "[huikuan.fit.20] every indicator of capacity has a coefficient >= 0 (capacity_0 +0.016, capacity_1 "
+        "+0.00901): in this history more points do not lower the odds of default, so no indicator weight of "
         "capacity can be fitted");
   CHECK(field_of(call) == "capacity");
 }
@@ -531,7 +535,7 @@ TEST_CASE("a calibration slope that is not negative is an error", "[scorecard_fi
   const scorecard start = generated_card(two_cs, {1, 0, 0, 0, 0});
   const auto call = [&] { (void)fit_scorecard(start, h.columns(), h.defaulted, options); };
   CHECK(error_of(call) ==
-        "[huikuan.fit.21] the calibration slope is +0.0303 per point (>= 0): in this history a higher total score "
+        "[huikuan.fit.21] the calibration slope is +0.0296 per point (>= 0): in this history a higher total score "
         "does not lower the odds of default, so no PD scaling can be fitted");
   CHECK(field_of(call) == "scaling");
 }

@@ -165,11 +165,18 @@ struct bulk_scores {
   std::vector<std::uint8_t> grade;
   std::array<std::vector<double>, c_dimension_count> c_scores;
   std::vector<std::uint64_t> missing_mask;
+  std::vector<double> indicator_points;  // column-major, debtors x indicators
   std::vector<std::uint16_t> reasons;
   std::size_t reasons_per_debtor = 0;
 
-  bulk_scores(std::size_t n, std::size_t per)
-      : total(n), pd(n), grade(n), missing_mask(n), reasons(n * per), reasons_per_debtor(per) {
+  bulk_scores(std::size_t n, std::size_t per, std::size_t indicators)
+      : total(n),
+        pd(n),
+        grade(n),
+        missing_mask(n),
+        indicator_points(n * indicators),
+        reasons(n * per),
+        reasons_per_debtor(per) {
     for (auto& c : c_scores) c.resize(n);
   }
   score_columns out() {
@@ -179,6 +186,7 @@ struct bulk_scores {
     o.grade = grade;
     for (std::size_t c = 0; c < c_dimension_count; ++c) o.c_scores[c] = c_scores[c];
     o.missing_mask = missing_mask;
+    o.indicator_points = indicator_points;
     o.reasons = reasons;
     o.reasons_per_debtor = reasons_per_debtor;
     return o;
@@ -188,7 +196,7 @@ struct bulk_scores {
 
 bulk_scores score_all(const scoring_model& model, const indicator_columns& values, std::size_t per,
                       unsigned threads = 1) {
-  bulk_scores result(values.debtors, per);
+  bulk_scores result(values.debtors, per, model.card().indicators.size());
   model.score(values, result.out(), threads);
   return result;
 }
@@ -532,7 +540,7 @@ TEST_CASE("a custom grade scale grades by its own cut-offs", "[scoring][grades]"
     CHECK(model.assess(std::span<const double>(&values[k], 1)).grade_label == labels[k]);
 }
 
-// Known bug (scoring-inl.hpp:462 and scoring.hpp:37): grades travel as
+// Known bug (scoring-inl.hpp:468 and scoring.hpp:37): grades travel as
 // uint8, but validate() accepts any number of labels, so with more than 256
 // grades the index wraps (299 becomes 43) and assess names the wrong grade.
 TEST_CASE("an assessment's grade agrees with grade_of however many grades there are",
@@ -840,6 +848,7 @@ TEST_CASE("bulk scoring is bit-identical to assessing each debtor alone", "[scor
     std::uint64_t mask = 0;
     for (std::size_t j = 0; j < values.size(); ++j) mask |= std::isnan(values[j]) ? std::uint64_t{1} << j : 0;
     REQUIRE(bulk.missing_mask[r] == mask);
+    for (std::size_t j = 0; j < values.size(); ++j) REQUIRE(bulk.indicator_points[j * n + r] == a.indicator_points[j]);
     with_missing += mask != 0 ? 1u : 0u;
     for (std::size_t q = 0; q < per; ++q) {
       const std::uint16_t slot = bulk.reasons[r * per + q];
@@ -897,6 +906,11 @@ TEST_CASE("outputs are optional: only the columns given are written", "[scoring]
     CHECK(reasons[2 * r] == all.reasons[3 * r]);
     CHECK(reasons[2 * r + 1] == all.reasons[3 * r + 1]);
   }
+  std::vector<double> points(600 * 17);
+  score_columns points_only;
+  points_only.indicator_points = points;
+  model.score(p.view(), points_only, 3);
+  CHECK(points == all.indicator_points);
   CHECK_NOTHROW(model.score(p.view(), score_columns{}, 4));
 }
 
@@ -951,11 +965,12 @@ TEST_CASE("bulk scoring checks the number and length of columns and outputs", "[
   const std::size_t n = 10;
   portfolio p(17, n);
   for (auto& c : p.columns) std::fill(c.begin(), c.end(), 1.0);
-  bulk_scores good(n, 3);
+  bulk_scores good(n, 3, 17);
 
   indicator_columns fewer = p.view();
   fewer.columns.pop_back();
-  CHECK(error_of_score(model, fewer, good.out()) == "[huikuan.score.4] 16 indicator columns given; the scorecard has 17");
+  CHECK(error_of_score(model, fewer, good.out()) ==
+        "[huikuan.score.4] 16 indicator columns given; the scorecard has 17");
   indicator_columns shorter = p.view();
   shorter.columns[6] = shorter.columns[6].first(9);
   CHECK(error_of_score(model, shorter, good.out()) ==
@@ -969,6 +984,7 @@ TEST_CASE("bulk scoring checks the number and length of columns and outputs", "[
   std::vector<std::uint8_t> eleven_grades(11);
   std::vector<std::uint64_t> masks(20);
   std::vector<std::uint16_t> reasons(29);
+  std::vector<double> points(169);
   score_columns out = good.out();
   out.total = nine;
   CHECK(error_of_score(model, p.view(), out) == "[huikuan.score.4] output total holds 9 values; 10 are expected");
@@ -988,6 +1004,10 @@ TEST_CASE("bulk scoring checks the number and length of columns and outputs", "[
   out = good.out();
   out.reasons = reasons;
   CHECK(error_of_score(model, p.view(), out) == "[huikuan.score.4] output reasons holds 29 values; 30 are expected");
+  out = good.out();
+  out.indicator_points = points;
+  CHECK(error_of_score(model, p.view(), out) ==
+        "[huikuan.score.4] output indicator_points holds 169 values; 170 are expected");
   out = good.out();
   out.reasons_per_debtor = 0;
   CHECK(error_of_score(model, p.view(), out) == "[huikuan.score.4] output reasons holds 30 values; 0 are expected");
@@ -1010,7 +1030,7 @@ TEST_CASE("bulk scoring reports the lowest bad debtor, and its first bad indicat
   set(701, "days_beyond_terms", -inf);
   set(700, "collateral_coverage", not_a_number);
   set(700, "sales_trend", inf);
-  bulk_scores out(n, 3);
+  bulk_scores out(n, 3, 17);
   for (unsigned threads : {1u, 2u, 3u, 8u}) {
     INFO(threads << " threads");
     CHECK(error_of_score(model, p.view(), out.out(), threads) ==

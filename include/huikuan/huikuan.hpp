@@ -19,6 +19,7 @@
 #include "huikuan/model_io.hpp"
 #include "huikuan/money.hpp"
 #include "huikuan/scorecard.hpp"
+#include "huikuan/scorecard_fit.hpp"
 #include "huikuan/scoring.hpp"
 #include "huikuan/statement.hpp"
 #include "huikuan/terms.hpp"

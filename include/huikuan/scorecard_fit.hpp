@@ -21,25 +21,26 @@
 // coefficient. Each weight is proportional to minus its coefficient,
 // normalised to sum to 1 (within the C for indicator weights, across the
 // Cs for C weights). A coefficient >= 0 ("the wrong sign") gets weight 0
-// and a note; the fit is not repeated without it. A column that is
-// constant over the history (and, at the C level, a C with no
-// indicators) is left out of the fit with weight 0 and a note; a C whose
-// indicators are all constant keeps its starting indicator weights (note).
-// When every column at the C level is constant the history says nothing
-// and [huikuan.fit.23] is thrown. Because the total is then
-// sum_c w_c x C score_c with w_c = -b_c / sum_k (-b_k), the fit's linear
-// predictor is b_0 - (sum_k -b_k) x total whenever no weight was zeroed:
-// step 3 then only re-expresses step 2 on the scorecard's scale.
+// and a note; the fit is not repeated without it. Since the fitted total
+// is sum_c w_c x C score_c with w_c = -b_c / sum_k (-b_k), step 2's linear
+// predictor is b_0 - (sum_k -b_k) x total whenever no weight was zeroed,
+// and step 3 then only re-expresses step 2 on the scorecard's scale.
+//
+// Left out. A column that is constant over the history (and, at the C
+// level, a C with no indicators) is left out of the fit with weight 0 and
+// a note; a C whose indicators are all constant keeps its starting
+// indicator weights (note). When every C score is constant the history
+// says nothing about the C weights: [huikuan.fit.23].
 //
 // Calibration. The fit logit P(default) = a + b x score needs b < 0. The
 // scaling keeps start.scaling.base_score and sets
 //     points_to_double_odds = ln 2 / (-b),
 //     base_odds             = exp(-(a + b x base_score)),
 // so that the scorecard's PD, 1 / (1 + base_odds x 2^((score - base_score)
-// / PDO)), equals the fitted 1 / (1 + exp(-(a + b x score))). With an
-// intercept the fitted PDs average exactly to the history's default rate
-// (calibration-in-the-large), whatever l2_penalty is (the intercept is
-// never penalised).
+// / PDO)), equals the fitted 1 / (1 + exp(-(a + b x score))). The fitted
+// PDs average to the history's default rate, to rounding
+// (calibration-in-the-large), whatever l2_penalty is: the intercept is
+// never penalised.
 //
 // The per-C indicator fits leave out the other Cs, which in a logistic
 // model shrinks every coefficient of the fit by about the same factor
@@ -129,10 +130,16 @@ struct scorecard_fit_result {
 /// Untouched parts (indicators, curves, grades, base_score, and whatever
 /// the options leave out) are copied from `start`.
 ///
-/// Example: with the standard scorecard and a history in which only the
-/// Character and Capacity scores drive defaults, in the ratio 3 : 2, the
-/// fitted C weights come out near 0.6, 0.4, 0, 0, 0 and fitted.scaling
-/// reproduces the default rate on the history.
+/// Example (tests/test_scorecard_fit.cpp): 100 000 debtors whose defaults
+/// follow logit P(default) = 2.8 - 0.06 x Character - 0.04 x Capacity,
+/// scored from equal C weights, fit to C weights 0.589, 0.402, 0, 0.008,
+/// 0.002 (truth 0.6, 0.4, 0, 0, 0; Capital's coefficient came out +6e-5,
+/// so it gets 0 and a note), points_to_double_odds 6.86 and base_odds
+/// 9.03 at 50 (truth 6.93 and 9.03); AUC 0.685 before, 0.822 after.
+///
+///     const scorecard_fit_result r = fit_scorecard(start, history, defaulted);
+///     for (const std::string& note : r.notes) std::cout << note << '\n';
+///     const scoring_model model(r.fitted);
 ///
 /// Throws input_error [huikuan.fit.20] .. [huikuan.fit.23] and those of
 /// scoring_model and fit_logistic (see the header comment).

@@ -42,8 +42,8 @@ HUIKUAN_BRANCH_FREE_FLOAT inline double exp2_inline(double t) noexcept {
   p = p * y + 0.5;
   p = p * y + 1.0;
   p = p * y + 1.0;
-  const std::uint64_t exponent = (std::bit_cast<std::uint64_t>(shifted) + 1023u) << 52;
-  return p * std::bit_cast<double>(exponent);
+  const std::uint64_t exponent = (__builtin_bit_cast(std::uint64_t, shifted) + 1023u) << 52;
+  return p * __builtin_bit_cast(double, exponent);
 }
 
 inline std::string value_text(double value) {
@@ -119,16 +119,38 @@ HUIKUAN_FUNC std::size_t scoring_model::grade_of(double total) const noexcept {
 
 namespace detail {
 
-// One indicator's points for a block of rows, in one pass: the knots are a
-// template parameter so the knot loop unrolls and each row is loaded once,
-// kept in registers and stored once. Every variant evaluates the same
-// expressions in the same order, so results are bit-identical across
-// variants, instruction sets and thread counts.
-template <std::size_t Knots>
-HUIKUAN_BRANCH_FREE_FLOAT inline void linear_points(const compiled_indicator& ind, const double* x, double* points,
-                                                    std::size_t count) {
+// Where a curve's points go: into an array (the general path, followed by
+// special values and the finishing pass)...
+struct store_points {
+  double* points;
+  void operator()(std::size_t r, double, double p) const { points[r] = p; }
+};
+
+// ...or finished in the same pass (no special values, points not kept):
+// the missing value's points, the weighted sum into the C score, and the
+// flag for values to report. The expressions are the finishing pass's, in
+// the same order, so both paths give identical results. A double flag per
+// row keeps the loop vectorised (a bool accumulator does not with GCC 12).
+struct finish_points {
+  double missing, low, high, reject, weight;
+  double* acc;
+  double* flags;
+  void operator()(std::size_t r, double v, double p) const {
+    p = v != v ? missing : p;
+    acc[r] += weight * p;
+    flags[r] += v < low ? 1.0 : (v > high ? 1.0 : (v != v ? reject : 0.0));
+  }
+};
+
+// One indicator's points for a block of rows: the knots are a template
+// parameter so the knot loop unrolls and each row stays in registers.
+// Every variant evaluates the same expressions in the same order, so
+// results are bit-identical across variants, instruction sets and threads.
+template <std::size_t Knots, class Sink>
+HUIKUAN_BRANCH_FREE_FLOAT inline void linear_points(const compiled_indicator& ind, const double* x, std::size_t count,
+                                                    Sink sink) {
   // Knots are copied to locals first: loads through the indicator's
-  // vectors could alias `points`, and GCC will not if-convert them.
+  // vectors could alias the output, and GCC will not if-convert them.
   double xs[Knots], ps[Knots], slopes[Knots];
   for (std::size_t k = 0; k < Knots; ++k) {
     xs[k] = ind.x[k];
@@ -143,13 +165,14 @@ HUIKUAN_BRANCH_FREE_FLOAT inline void linear_points(const compiled_indicator& in
       p = v >= xs[k] ? candidate : p;
     }
     p = v >= xs[Knots - 1] ? ps[Knots - 1] : p;
-    points[r] = p;
+    sink(r, v, p);
   }
 }
 
 // Any number of knots (the same expressions, not unrolled).
-HUIKUAN_BRANCH_FREE_FLOAT inline void linear_points_any(const compiled_indicator& ind, const double* x, double* points,
-                                                        std::size_t count) {
+template <class Sink>
+HUIKUAN_BRANCH_FREE_FLOAT inline void linear_points_any(const compiled_indicator& ind, const double* x,
+                                                        std::size_t count, Sink sink) {
   const std::size_t knots = ind.x.size();
   for (std::size_t r = 0; r < count; ++r) {
     const double v = x[r];
@@ -159,13 +182,13 @@ HUIKUAN_BRANCH_FREE_FLOAT inline void linear_points_any(const compiled_indicator
       p = v >= ind.x[k] ? candidate : p;
     }
     p = v >= ind.x[knots - 1] ? ind.points[knots - 1] : p;
-    points[r] = p;
+    sink(r, v, p);
   }
 }
 
-template <std::size_t Edges>
-HUIKUAN_BRANCH_FREE_FLOAT inline void bin_points(const compiled_indicator& ind, const double* x, double* points,
-                                                 std::size_t count) {
+template <std::size_t Edges, class Sink>
+HUIKUAN_BRANCH_FREE_FLOAT inline void bin_points(const compiled_indicator& ind, const double* x, std::size_t count,
+                                                 Sink sink) {
   double edges[Edges], ps[Edges + 1];
   for (std::size_t k = 0; k < Edges; ++k) edges[k] = ind.x[k];
   for (std::size_t k = 0; k <= Edges; ++k) ps[k] = ind.points[k];
@@ -173,44 +196,47 @@ HUIKUAN_BRANCH_FREE_FLOAT inline void bin_points(const compiled_indicator& ind, 
     const double v = x[r];
     double p = ps[0];
     for (std::size_t k = 0; k < Edges; ++k) p = v >= edges[k] ? ps[k + 1] : p;
-    points[r] = p;
+    sink(r, v, p);
   }
 }
 
-HUIKUAN_BRANCH_FREE_FLOAT inline void bin_points_any(const compiled_indicator& ind, const double* x, double* points,
-                                                     std::size_t count) {
+template <class Sink>
+HUIKUAN_BRANCH_FREE_FLOAT inline void bin_points_any(const compiled_indicator& ind, const double* x, std::size_t count,
+                                                     Sink sink) {
   const std::size_t edges = ind.x.size();
   for (std::size_t r = 0; r < count; ++r) {
     const double v = x[r];
     double p = ind.points[0];
     for (std::size_t k = 0; k < edges; ++k) p = v >= ind.x[k] ? ind.points[k + 1] : p;
-    points[r] = p;
+    sink(r, v, p);
   }
 }
 
-HUIKUAN_BRANCH_FREE_FLOAT inline void curve_points(const compiled_indicator& ind, const double* x, double* points, std::size_t count) {
+template <class Sink>
+HUIKUAN_BRANCH_FREE_FLOAT inline void curve_points(const compiled_indicator& ind, const double* x, std::size_t count,
+                                                   Sink sink) {
   if (ind.kind == curve_kind::piecewise_linear) {
     switch (ind.x.size()) {
-      case 1: return linear_points<1>(ind, x, points, count);
-      case 2: return linear_points<2>(ind, x, points, count);
-      case 3: return linear_points<3>(ind, x, points, count);
-      case 4: return linear_points<4>(ind, x, points, count);
-      case 5: return linear_points<5>(ind, x, points, count);
-      case 6: return linear_points<6>(ind, x, points, count);
-      case 7: return linear_points<7>(ind, x, points, count);
-      case 8: return linear_points<8>(ind, x, points, count);
-      default: return linear_points_any(ind, x, points, count);
+      case 1: return linear_points<1>(ind, x, count, sink);
+      case 2: return linear_points<2>(ind, x, count, sink);
+      case 3: return linear_points<3>(ind, x, count, sink);
+      case 4: return linear_points<4>(ind, x, count, sink);
+      case 5: return linear_points<5>(ind, x, count, sink);
+      case 6: return linear_points<6>(ind, x, count, sink);
+      case 7: return linear_points<7>(ind, x, count, sink);
+      case 8: return linear_points<8>(ind, x, count, sink);
+      default: return linear_points_any(ind, x, count, sink);
     }
   }
   switch (ind.x.size()) {
-    case 1: return bin_points<1>(ind, x, points, count);
-    case 2: return bin_points<2>(ind, x, points, count);
-    case 3: return bin_points<3>(ind, x, points, count);
-    case 4: return bin_points<4>(ind, x, points, count);
-    case 5: return bin_points<5>(ind, x, points, count);
-    case 6: return bin_points<6>(ind, x, points, count);
-    case 7: return bin_points<7>(ind, x, points, count);
-    default: return bin_points_any(ind, x, points, count);
+    case 1: return bin_points<1>(ind, x, count, sink);
+    case 2: return bin_points<2>(ind, x, count, sink);
+    case 3: return bin_points<3>(ind, x, count, sink);
+    case 4: return bin_points<4>(ind, x, count, sink);
+    case 5: return bin_points<5>(ind, x, count, sink);
+    case 6: return bin_points<6>(ind, x, count, sink);
+    case 7: return bin_points<7>(ind, x, count, sink);
+    default: return bin_points_any(ind, x, count, sink);
   }
 }
 
@@ -235,6 +261,13 @@ HUIKUAN_BRANCH_FREE_FLOAT inline bool score_one_block(const scoring_kernel_view&
     for (std::size_t r = 0; r < count; ++r) c[r] = 0.0;
   for (std::size_t r = 0; r < count; ++r) flags[r] = 0.0;
   const std::size_t m = model.indicators.size();
+  // The columns are streamed from memory; asking for the next block's lines
+  // now overlaps their latency with this block's arithmetic.
+  if (first + 2 * score_block <= values.debtors)
+    for (std::size_t j = 0; j < m; ++j) {
+      const double* next = values.columns[j].data() + first + score_block;
+      for (std::size_t line = 0; line < score_block; line += 8) __builtin_prefetch(next + line, 0, 0);
+    }
   for (std::size_t j = 0; j < m; ++j) {
     const compiled_indicator& ind = model.indicators[j];
     const double* x = values.columns[j].data() + first;
@@ -249,22 +282,23 @@ HUIKUAN_BRANCH_FREE_FLOAT inline bool score_one_block(const scoring_kernel_view&
         for (std::size_t r = 0; r < count; ++r) mask[r] = 0;
       for (std::size_t r = 0; r < count; ++r) mask[r] |= x[r] != x[r] ? bit : 0u;
     }
-    curve_points(ind, x, points, count);
+    const finish_points finish{missing, low, high, reject, w, acc, flags};
+    if (ind.special_values.empty() && out.indicator_points.empty()) {
+      curve_points(ind, x, count, finish);
+      continue;
+    }
+    curve_points(ind, x, count, store_points{points});
     for (std::size_t s = 0; s < ind.special_values.size(); ++s) {
       const double v = ind.special_values[s], p = ind.special_points[s];
       for (std::size_t r = 0; r < count; ++r) points[r] = x[r] == v ? p : points[r];
     }
-    // Missing values take their points; infinite, out-of-domain and
-    // rejected missing values mark the row in `flags` (a double per row
-    // keeps the loop vectorised; a bool accumulator does not with GCC 12).
-    double* keep = out.indicator_points.empty() ? points : out.indicator_points.data() + j * values.debtors + first;
+    double* keep = out.indicator_points.empty() ? nullptr : out.indicator_points.data() + j * values.debtors + first;
     for (std::size_t r = 0; r < count; ++r) {
       const double v = x[r];
       const double p = v != v ? missing : points[r];
-      keep[r] = p;
-      acc[r] += w * p;
-      flags[r] += v < low ? 1.0 : (v > high ? 1.0 : (v != v ? reject : 0.0));
+      if (keep) keep[r] = p;
     }
+    for (std::size_t r = 0; r < count; ++r) finish(r, x[r], points[r]);
   }
   const auto& cw = *model.c_weights;
   for (std::size_t r = 0; r < count; ++r)
