@@ -194,9 +194,11 @@ struct bulk_scores {
   bool operator==(const bulk_scores&) const = default;
 };
 
+// Scores every output; each indicator's points only when `with_points` (the
+// kernel takes a different, fused path without them).
 bulk_scores score_all(const scoring_model& model, const indicator_columns& values, std::size_t per,
-                      unsigned threads = 1) {
-  bulk_scores result(values.debtors, per, model.card().indicators.size());
+                      unsigned threads = 1, bool with_points = false) {
+  bulk_scores result(values.debtors, per, with_points ? model.card().indicators.size() : 0);
   model.score(values, result.out(), threads);
   return result;
 }
@@ -309,7 +311,7 @@ TEST_CASE("curves with many knots or edges score like the short ones", "[scoring
   }
 }
 
-// Known bug (scoring-inl.hpp:142 and :158): a segment's points are
+// Known bug (scoring-inl.hpp:164 and :181): a segment's points are
 // points[k] + slope x (v - x[k]) with a rounded slope, so just below a
 // knot the value can overshoot the knot's points by an ulp: here
 // 100.00000000000001 at 0.7699999999999999 and then 100 at 0.77. Points
@@ -540,7 +542,7 @@ TEST_CASE("a custom grade scale grades by its own cut-offs", "[scoring][grades]"
     CHECK(model.assess(std::span<const double>(&values[k], 1)).grade_label == labels[k]);
 }
 
-// Known bug (scoring-inl.hpp:468 and scoring.hpp:37): grades travel as
+// Known bug (scoring-inl.hpp:502 and scoring.hpp:37): grades travel as
 // uint8, but validate() accepts any number of labels, so with more than 256
 // grades the index wraps (299 becomes 43) and assess names the wrong grade.
 TEST_CASE("an assessment's grade agrees with grade_of however many grades there are",
@@ -831,11 +833,23 @@ TEST_CASE("reasons of random debtors rank every indicator's loss, ties in scorec
 // ---------------------------------------------------------------- bulk
 
 TEST_CASE("bulk scoring is bit-identical to assessing each debtor alone", "[scoring][bulk]") {
-  const scoring_model& model = standard_model();
-  const std::size_t n = 3000;
-  const portfolio p = random_portfolio(7, n, 0.08);
+  // The standard scorecard, and one with special values (which take the
+  // kernel's other path).
+  scorecard with_specials = scorecard::standard();
+  with_specials.indicators[0].specials = {{-1, 60, "no trade yet"}, {7, 100, "agreed extension"}};
+  with_specials.indicators[16].specials = {{0, 65, "flat"}};
+  const bool specials = GENERATE(false, true);
+  const scoring_model model(specials ? with_specials : scorecard::standard());
+  const std::size_t n = 2000;
+  portfolio p = random_portfolio(7, n, 0.08);
+  for (std::size_t r = 0; r < n; r += 5) p.columns[0][r] = r % 2 == 0 ? -1.0 : 7.0;
+  for (std::size_t r = 0; r < n; r += 9) p.columns[16][r] = 0;
   const std::size_t per = 3;
   const bulk_scores bulk = score_all(model, p.view(), per);
+  bulk_scores with_points = score_all(model, p.view(), per, 1, true);
+  const std::vector<double> points = with_points.indicator_points;
+  with_points.indicator_points.clear();
+  CHECK(with_points == bulk);
   std::size_t with_missing = 0;
   for (std::size_t r = 0; r < n; ++r) {
     const std::vector<double> values = p.row(r);
@@ -848,7 +862,7 @@ TEST_CASE("bulk scoring is bit-identical to assessing each debtor alone", "[scor
     std::uint64_t mask = 0;
     for (std::size_t j = 0; j < values.size(); ++j) mask |= std::isnan(values[j]) ? std::uint64_t{1} << j : 0;
     REQUIRE(bulk.missing_mask[r] == mask);
-    for (std::size_t j = 0; j < values.size(); ++j) REQUIRE(bulk.indicator_points[j * n + r] == a.indicator_points[j]);
+    for (std::size_t j = 0; j < values.size(); ++j) REQUIRE(points[j * n + r] == a.indicator_points[j]);
     with_missing += mask != 0 ? 1u : 0u;
     for (std::size_t q = 0; q < per; ++q) {
       const std::uint16_t slot = bulk.reasons[r * per + q];
@@ -867,9 +881,11 @@ TEST_CASE("bulk scoring gives identical results with 1, 2, 3 or 8 threads", "[sc
   const scoring_model& model = standard_model();
   const portfolio p = random_portfolio(11, 4099, 0.1);
   const bulk_scores one = score_all(model, p.view(), 3, 1);
+  const bulk_scores one_with_points = score_all(model, p.view(), 3, 1, true);
   for (unsigned threads : {0u, 2u, 3u, 8u}) {
     INFO(threads << " threads");
     CHECK(score_all(model, p.view(), 3, threads) == one);
+    CHECK(score_all(model, p.view(), 3, threads, true) == one_with_points);
   }
   // More threads than blocks of debtors.
   const portfolio small = random_portfolio(12, 300, 0.1);
@@ -891,7 +907,7 @@ TEST_CASE("bulk reasons pad with no_reason when fewer indicators lose points", "
 TEST_CASE("outputs are optional: only the columns given are written", "[scoring][bulk]") {
   const scoring_model& model = standard_model();
   const portfolio p = random_portfolio(13, 600, 0.1);
-  const bulk_scores all = score_all(model, p.view(), 3);
+  const bulk_scores all = score_all(model, p.view(), 3, 1, true);
   std::vector<double> pd(600, -1);
   score_columns out;
   out.pd = pd;
@@ -933,7 +949,7 @@ TEST_CASE("column_major views an Eigen-style column-major block", "[scoring][bul
     CHECK(view.columns[j].data() == block.data() + j * n);
     CHECK(view.columns[j].size() == n);
   }
-  CHECK(score_all(model, view, 3, 2) == score_all(model, p.view(), 3, 1));
+  CHECK(score_all(model, view, 3, 2, true) == score_all(model, p.view(), 3, 1, true));
 }
 
 TEST_CASE("a scorecard of 64 indicators uses every bit of the missing mask", "[scoring][bulk]") {
