@@ -9,6 +9,7 @@
 #include "huikuan/character.hpp"
 #include "huikuan/credit_review.hpp"
 #include "huikuan/csv.hpp"
+#include "huikuan/scoring.hpp"
 
 namespace huikuan {
 
@@ -119,13 +120,21 @@ HUIKUAN_FUNC financials_load_result load_financials(std::string_view text, const
         }
       }
       if (result.problems.size() == before) {
-        try {
-          if (collateral) limits.collateral_after_haircut = collateral_after_haircut(*collateral, haircut);
-          for (const money m : {limits.guarantees, limits.credit_insurance})
-            if (m.is_negative()) throw input_error("huikuan.limit.3", "security " + format_money(m) + " is negative");
-        } catch (const input_error& error) {
-          report("", error.id(), error.reason());
+        if (!(haircut >= 0 && haircut <= 1))
+          report("collateral_haircut", "huikuan.limit.3",
+                 "haircut " + std::string(row.fields[static_cast<std::size_t>(haircut_column)]) + " is outside 0..1");
+        else if (collateral) {
+          try {
+            limits.collateral_after_haircut = collateral_after_haircut(*collateral, haircut);
+          } catch (const input_error& error) {
+            report("collateral_value", error.id(), error.reason());
+          }
         }
+        if (limits.guarantees.is_negative())
+          report("guarantees", "huikuan.limit.3", "security " + format_money(limits.guarantees) + " is negative");
+        if (limits.credit_insurance.is_negative())
+          report("credit_insurance", "huikuan.limit.3",
+                 "security " + format_money(limits.credit_insurance) + " is negative");
       }
     }
     if (result.problems.size() != before) {
@@ -172,12 +181,15 @@ HUIKUAN_FUNC std::vector<credit_review_row> review_credit(const ledger& book, da
     double* column = data.data() + j * n;
     for (const auto& [name, values] : from_ledger)
       if (name == code) std::copy(values->begin(), values->end(), column);
-    if (code == "collateral_coverage") std::copy(coverage.begin(), coverage.end(), column);
     for (std::size_t k = 0; k < financials.codes.size(); ++k) {
       if (financials.codes[k] != code) continue;
       for (std::size_t c = 0; c < n; ++c)
         if (std::isnan(column[c])) column[c] = financials.values[k][c];
     }
+    // A coverage given in the file wins; otherwise it is computed.
+    if (code == "collateral_coverage")
+      for (std::size_t c = 0; c < n; ++c)
+        if (std::isnan(column[c])) column[c] = coverage[c];
   }
 
   const indicator_columns columns = indicator_columns::column_major(data.data(), n, m);

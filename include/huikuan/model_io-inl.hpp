@@ -62,8 +62,9 @@ public:
   }
   template <class Parse>
   auto parsed(Parse parse) const {
+    const std::string value = text();  // a mistyped field names its path once
     try {
-      return parse(text());
+      return parse(value);
     } catch (const input_error& error) {
       throw input_error("huikuan.model.2", path_ + ": " + std::string(error.reason()), path_);
     }

@@ -158,13 +158,21 @@ inline void validate_curve(const indicator& i) {
                   "] = " + number_text(c.points[k]) + " (set allow_non_monotone to accept it)");
     }
   }
-  for (const special_value& s : i.specials) {
-    if (!std::isfinite(s.value)) throw bad("special value " + s.label + " is not finite");
+  for (std::size_t k = 0; k < i.specials.size(); ++k) {
+    const special_value& s = i.specials[k];
+    if (!std::isfinite(s.value))
+      throw bad("special value " + (s.label.empty() ? std::to_string(k) : s.label) + " is not finite");
     if (!(s.points >= 0 && s.points <= 100))
       throw bad("special value " + number_text(s.value) + " has points " + number_text(s.points) + " outside 0..100");
+    for (std::size_t e = 0; e < k; ++e)
+      if (i.specials[e].value == s.value) throw bad("special value " + number_text(s.value) + " is listed twice");
+    if ((i.min_value && s.value < *i.min_value) || (i.max_value && s.value > *i.max_value))
+      throw bad("special value " + number_text(s.value) + " is outside the indicator's domain");
   }
   if (!(i.neutral_points >= 0 && i.neutral_points <= 100))
     throw bad("neutral points " + number_text(i.neutral_points) + " are outside 0..100");
+  if ((i.min_value && !std::isfinite(*i.min_value)) || (i.max_value && !std::isfinite(*i.max_value)))
+    throw bad("domain bounds must be finite");
   if (i.min_value && i.max_value && !(*i.min_value <= *i.max_value))
     throw bad("min_value " + number_text(*i.min_value) + " is above max_value " + number_text(*i.max_value));
 }
@@ -207,6 +215,9 @@ HUIKUAN_FUNC void scorecard::validate() const {
   }
   if (std::fabs(c_sum - 1.0) > 1e-9)
     throw input_error("huikuan.scorecard.5", "the C weights sum to " + detail::number_text(c_sum) + ", not 1", "c_weights");
+  if (grades.labels.empty() || grades.labels.size() > 256)
+    throw input_error("huikuan.scorecard.6", std::to_string(grades.labels.size()) +
+                                                 " grade labels: 1 to 256 are needed", "grades");
   if (grades.labels.size() != grades.min_scores.size() + 1)
     throw input_error("huikuan.scorecard.6", std::to_string(grades.labels.size()) + " grade labels need " +
                                                  std::to_string(grades.labels.size() - 1) + " cut-offs, not " +

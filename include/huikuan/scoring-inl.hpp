@@ -46,6 +46,12 @@ HUIKUAN_BRANCH_FREE_FLOAT inline double exp2_inline(double t) noexcept {
   return p * __builtin_bit_cast(double, exponent);
 }
 
+// PD = 1 / (1 + base_odds x 2^((score - base_score) / PDO)), in this order
+// of operations everywhere (the bulk kernel and pd_from_score).
+HUIKUAN_BRANCH_FREE_FLOAT inline double pd_at(double score, double base_score, double pdo, double base_odds) noexcept {
+  return 1.0 / (1.0 + base_odds * exp2_inline((score - base_score) / pdo));
+}
+
 inline std::string value_text(double value) {
   char buffer[32];
   const int n = std::snprintf(buffer, sizeof buffer, "%.10g", value);
@@ -53,6 +59,13 @@ inline std::string value_text(double value) {
 }
 
 constexpr std::size_t score_block = 256;
+
+// A domain bound for messages: the unset bounds are the finite extremes.
+inline std::string bound_text(double bound) {
+  if (bound == std::numeric_limits<double>::lowest()) return "-inf";
+  if (bound == std::numeric_limits<double>::max()) return "+inf";
+  return value_text(bound);
+}
 
 }  // namespace detail
 
@@ -69,17 +82,27 @@ HUIKUAN_FUNC indicator_columns indicator_columns::column_major(const double* dat
 
 HUIKUAN_FUNC scoring_model::scoring_model(scorecard card) : card_(std::move(card)) {
   card_.validate();
+  std::array<double, c_dimension_count> weight_sums{};
+  for (const indicator& i : card_.indicators) weight_sums[static_cast<std::size_t>(i.dimension)] += i.weight;
+  double c_sum = 0;
+  for (double w : card_.c_weights) c_sum += w;
+  for (std::size_t c = 0; c < c_dimension_count; ++c) c_weights_[c] = card_.c_weights[c] / c_sum;
   for (const indicator& i : card_.indicators) {
     detail::compiled_indicator c;
     c.kind = i.curve.kind;
     c.x = i.curve.x;
     c.points = i.curve.points;
     if (c.kind == curve_kind::piecewise_linear)
-      for (std::size_t k = 0; k + 1 < c.x.size(); ++k)
+      for (std::size_t k = 0; k + 1 < c.x.size(); ++k) {
         c.slope.push_back((c.points[k + 1] - c.points[k]) / (c.x[k + 1] - c.x[k]));
+        c.segment_low.push_back(std::min(c.points[k], c.points[k + 1]));
+        c.segment_high.push_back(std::max(c.points[k], c.points[k + 1]));
+      }
     c.dimension = static_cast<std::size_t>(i.dimension);
-    c.weight = i.weight;
-    c.total_weight = card_.c_weights[c.dimension] * i.weight;
+    // Weights are accepted within 1e-9 of summing to 1 and renormalised
+    // here, so scores stay within 0..100.
+    c.weight = i.weight / weight_sums[c.dimension];
+    c.total_weight = c_weights_[c.dimension] * c.weight;
     const double worst = *std::min_element(c.points.begin(), c.points.end());
     c.best_points = *std::max_element(c.points.begin(), c.points.end());
     for (const special_value& s : i.specials) {
@@ -96,24 +119,22 @@ HUIKUAN_FUNC scoring_model::scoring_model(scorecard card) : card_(std::move(card
     c.high = i.max_value ? *i.max_value : std::numeric_limits<double>::max();
     compiled_.push_back(std::move(c));
   }
-  log2_odds_per_point_ = 1.0 / card_.scaling.points_to_double_odds;
-  log2_odds_at_zero_ = std::log2(card_.scaling.base_odds) - card_.scaling.base_score * log2_odds_per_point_;
 }
 
 HUIKUAN_FUNC double scoring_model::pd_from_score(double total) const noexcept {
-  const double odds = detail::exp2_inline(log2_odds_at_zero_ + log2_odds_per_point_ * total);
-  return 1.0 / (1.0 + odds);
+  return detail::pd_at(total, card_.scaling.base_score, card_.scaling.points_to_double_odds, card_.scaling.base_odds);
 }
 
 HUIKUAN_FUNC double scoring_model::score_from_pd(double pd) const {
   if (!(pd > 0 && pd < 1))
     throw input_error("huikuan.score.5", "PD " + detail::value_text(pd) + " is outside (0, 1)", "pd");
-  return (std::log2((1 - pd) / pd) - log2_odds_at_zero_) / log2_odds_per_point_;
+  return card_.scaling.base_score +
+         card_.scaling.points_to_double_odds * std::log2((1 - pd) / pd / card_.scaling.base_odds);
 }
 
 HUIKUAN_FUNC std::size_t scoring_model::grade_of(double total) const noexcept {
   std::size_t grade = 0;
-  for (double cut : card_.grades.min_scores) grade += total < cut ? 1u : 0u;
+  for (double cut : card_.grades.min_scores) grade += total >= cut ? 0u : 1u;  // NaN: the worst grade
   return grade;
 }
 
@@ -151,17 +172,23 @@ HUIKUAN_BRANCH_FREE_FLOAT inline void linear_points(const compiled_indicator& in
                                                     Sink sink) {
   // Knots are copied to locals first: loads through the indicator's
   // vectors could alias the output, and GCC will not if-convert them.
-  double xs[Knots], ps[Knots], slopes[Knots];
+  double xs[Knots], ps[Knots], slopes[Knots], lows[Knots], highs[Knots];
   for (std::size_t k = 0; k < Knots; ++k) {
     xs[k] = ind.x[k];
     ps[k] = ind.points[k];
     slopes[k] = k + 1 < Knots ? ind.slope[k] : 0.0;
+    lows[k] = k + 1 < Knots ? ind.segment_low[k] : 0.0;
+    highs[k] = k + 1 < Knots ? ind.segment_high[k] : 0.0;
   }
   for (std::size_t r = 0; r < count; ++r) {
     const double v = x[r];
     double p = ps[0];
     for (std::size_t k = 0; k + 1 < Knots; ++k) {
-      const double candidate = ps[k] + slopes[k] * (v - xs[k]);
+      // Clamped to the segment's end points: with a rounded slope the
+      // interpolation could overshoot the next knot by an ulp.
+      double candidate = ps[k] + slopes[k] * (v - xs[k]);
+      candidate = candidate < lows[k] ? lows[k] : candidate;
+      candidate = candidate > highs[k] ? highs[k] : candidate;
       p = v >= xs[k] ? candidate : p;
     }
     p = v >= xs[Knots - 1] ? ps[Knots - 1] : p;
@@ -178,7 +205,9 @@ HUIKUAN_BRANCH_FREE_FLOAT inline void linear_points_any(const compiled_indicator
     const double v = x[r];
     double p = ind.points[0];
     for (std::size_t k = 0; k + 1 < knots; ++k) {
-      const double candidate = ind.points[k] + ind.slope[k] * (v - ind.x[k]);
+      double candidate = ind.points[k] + ind.slope[k] * (v - ind.x[k]);
+      candidate = candidate < ind.segment_low[k] ? ind.segment_low[k] : candidate;
+      candidate = candidate > ind.segment_high[k] ? ind.segment_high[k] : candidate;
       p = v >= ind.x[k] ? candidate : p;
     }
     p = v >= ind.x[knots - 1] ? ind.points[knots - 1] : p;
@@ -245,9 +274,11 @@ struct scoring_kernel_view {
   std::span<const compiled_indicator> indicators;
   const std::array<double, c_dimension_count>* c_weights;
   std::span<const double> grade_cuts;
-  double log2_odds_at_zero;
-  double log2_odds_per_point;
+  double base_score;
+  double points_to_double_odds;
+  double base_odds;
 };
+
 
 // Scores rows [first, first + count) (count <= score_block). Returns true
 // when a row holds a value that must be reported (the caller finds it).
@@ -315,14 +346,14 @@ HUIKUAN_BRANCH_FREE_FLOAT inline bool score_one_block(const scoring_kernel_view&
   }
   if (!out.pd.empty()) {
     double* pd = out.pd.data() + first;
-    const double a = model.log2_odds_at_zero, b = model.log2_odds_per_point;
-    for (std::size_t r = 0; r < count; ++r) pd[r] = 1.0 / (1.0 + exp2_inline(a + b * total[r]));
+    const double base = model.base_score, pdo = model.points_to_double_odds, odds = model.base_odds;
+    for (std::size_t r = 0; r < count; ++r) pd[r] = pd_at(total[r], base, pdo, odds);
   }
   if (!out.grade.empty()) {
     std::uint8_t* grade = out.grade.data() + first;
     for (std::size_t r = 0; r < count; ++r) grade[r] = 0;
     for (double cut : model.grade_cuts)
-      for (std::size_t r = 0; r < count; ++r) grade[r] = static_cast<std::uint8_t>(grade[r] + (total[r] < cut ? 1 : 0));
+      for (std::size_t r = 0; r < count; ++r) grade[r] = static_cast<std::uint8_t>(grade[r] + (total[r] >= cut ? 0 : 1));
   }
   bool bad = false;
   for (std::size_t r = 0; r < count; ++r) bad |= flags[r] != 0.0;
@@ -368,8 +399,8 @@ inline bool cpu_has_avx2() noexcept {
 
 HUIKUAN_FUNC void scoring_model::score_range(const indicator_columns& values, const score_columns& out,
                                              std::size_t begin, std::size_t end) const {
-  const detail::scoring_kernel_view view{compiled_, &card_.c_weights, card_.grades.min_scores, log2_odds_at_zero_,
-                                         log2_odds_per_point_};
+  const detail::scoring_kernel_view view{compiled_, &c_weights_, card_.grades.min_scores, card_.scaling.base_score,
+                                         card_.scaling.points_to_double_odds, card_.scaling.base_odds};
   // Returns the first block holding a value to report, or `end`.
 #ifdef HUIKUAN_HAVE_AVX2_KERNEL
   const std::size_t stopped = detail::cpu_has_avx2()
@@ -395,7 +426,7 @@ HUIKUAN_FUNC void scoring_model::report_bad_value(const indicator_columns& value
         throw input_error("huikuan.score.1", where + ": value " + detail::value_text(v) + " is infinite", code);
       if (v < ind.low || v > ind.high)
         throw input_error("huikuan.score.2", where + ": value " + detail::value_text(v) + " is outside " +
-                                                 detail::value_text(ind.low) + " .. " + detail::value_text(ind.high),
+                                                 detail::bound_text(ind.low) + " .. " + detail::bound_text(ind.high),
                           code);
       if (ind.reject_missing && std::isnan(v))
         throw input_error("huikuan.score.3", where + ": value is missing and the indicator rejects missing values", code);
@@ -412,8 +443,8 @@ HUIKUAN_FUNC void scoring_model::fill_reasons(const indicator_columns& values, c
   const std::size_t per = out.reasons_per_debtor;
   std::vector<double> all_points(m * detail::score_block);
   std::vector<std::pair<double, std::uint16_t>> ranking(m);
-  const detail::scoring_kernel_view view{compiled_, &card_.c_weights, card_.grades.min_scores, log2_odds_at_zero_,
-                                         log2_odds_per_point_};
+  const detail::scoring_kernel_view view{compiled_, &c_weights_, card_.grades.min_scores, card_.scaling.base_score,
+                                         card_.scaling.points_to_double_odds, card_.scaling.base_odds};
   for (std::size_t first = begin; first < end; first += detail::score_block) {
     const std::size_t count = std::min(detail::score_block, end - first);
     // This block's points through the same kernel, into a scratch block of
@@ -456,11 +487,12 @@ HUIKUAN_FUNC void scoring_model::score(const indicator_columns& values, const sc
   check_output(out.total.size(), n, "total");
   check_output(out.pd.size(), n, "pd");
   check_output(out.grade.size(), n, "grade");
-  for (const auto& c : out.c_scores) check_output(c.size(), n, "c_scores");
+  for (std::size_t c = 0; c < c_dimension_count; ++c)
+    check_output(out.c_scores[c].size(), n, ("c_scores[" + std::string(to_string(static_cast<c_dimension>(c))) + "]").c_str());
   check_output(out.missing_mask.size(), n, "missing_mask");
+  if (!out.reasons.empty() && out.reasons_per_debtor == 0) throw fail("reasons given but reasons_per_debtor is 0");
   check_output(out.reasons.size(), n * out.reasons_per_debtor, "reasons");
   check_output(out.indicator_points.size(), n * compiled_.size(), "indicator_points");
-  if (!out.reasons.empty() && out.reasons_per_debtor == 0) throw fail("reasons given but reasons_per_debtor is 0");
 
   const std::size_t blocks = (n + detail::score_block - 1) / detail::score_block;
   const std::size_t workers = std::max<std::size_t>(1, std::min<std::size_t>(threads, blocks));
@@ -532,8 +564,9 @@ HUIKUAN_FUNC assessment scoring_model::assess(std::span<const double> values, st
     const bool missing = (mask >> lost[q].second) & 1u;
     if (missing) {
       const char* how = ind.when_missing == missing_treatment::worst ? "worst" : "neutral";
+      const char* how_zh = ind.when_missing == missing_treatment::worst ? "按最差计分" : "按中性计分";
       a.reasons.push_back({ind.code, "no data for " + ind.name + ": scored as " + how,
-                           "缺少数据（" + ind.name + "）", lost[q].first, true});
+                           std::string("缺少数据（") + ind.code + "），" + how_zh, lost[q].first, true});
     } else {
       a.reasons.push_back({ind.code, ind.reason_en, ind.reason_zh, lost[q].first, false});
     }

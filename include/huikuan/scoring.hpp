@@ -49,7 +49,7 @@ inline constexpr std::uint16_t no_reason = 0xFFFF;
 /// One reason an assessment lost points.
 struct score_reason {
   std::string code;      ///< the indicator's code
-  std::string text;      ///< English reason ("missing: scored as neutral" when missing)
+  std::string text;      ///< English reason ("no data for <name>: scored as neutral" when missing)
   std::string text_zh;   ///< Chinese reason
   double points_lost = 0;  ///< total-score points lost against the indicator's best
   bool missing = false;
@@ -84,6 +84,7 @@ struct compiled_indicator {
   double missing_points = 0;
   bool reject_missing = false;
   std::vector<double> special_values, special_points;
+  std::vector<double> segment_low, segment_high;  // each segment's smaller and larger end points
   double low = 0, high = 0;  // domain
   double best_points = 0;    // the most the indicator can give
 };
@@ -133,8 +134,7 @@ private:
 
   scorecard card_;
   std::vector<detail::compiled_indicator> compiled_;
-  double log2_odds_at_zero_ = 0;  // log2(base_odds) - base_score / PDO
-  double log2_odds_per_point_ = 0;  // 1 / PDO
+  std::array<double, c_dimension_count> c_weights_{};  // renormalised to sum to 1
 };
 
 /// 2^t to within a few units in the last place, written so that compilers
