@@ -39,7 +39,7 @@ TEST_CASE("1970-01-01 is day 0 and its neighbours are 1 and -1", "[date]") {
   CHECK(format_date(day{}) == "1970-01-01");
 }
 
-TEST_CASE("serial numbers match numpy datetime64[D]", "[date]") {
+TEST_CASE("serial numbers match numpy datetime64 days", "[date]") {
   // Worked by hand: 1970..1999 is 30 * 365 days plus 7 leap days (1972, 76,
   // 80, 84, 88, 92, 96) = 10957 to 2000-01-01; January 31 + February 29
   // (2000 is a leap year: divisible by 400) = 60 more to 2000-03-01.

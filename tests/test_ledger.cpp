@@ -164,7 +164,7 @@ TEST_CASE("a customer with an empty or duplicate id is rejected and the ledger i
   CHECK(book.customer_at(customer_index{0}).terms == parse_terms("NET 30"));
 }
 
-TEST_CASE("a customer with a negative credit limit is rejected; a zero limit is accepted", "[ledger]") {
+TEST_CASE("a customer with a negative credit limit is rejected and a zero limit is accepted", "[ledger]") {
   ledger book = small_book();
   auto negative = customer_record("C3");
   negative.credit_limit = parse_money("-0.01");

@@ -356,7 +356,7 @@ TEST_CASE("the C weights sum to 1", "[scorecard][weights]") {
   CHECK_NOTHROW(card.validate());
 }
 
-TEST_CASE("a C with weight needs indicators; a C without weight may have none", "[scorecard][weights]") {
+TEST_CASE("a C with weight needs indicators but a C without weight may have none", "[scorecard][weights]") {
   scorecard card = scorecard::standard();
   card.indicators.erase(card.indicators.begin() + static_cast<std::ptrdiff_t>(*card.find("collateral_coverage")));
   CHECK(error_of(card) == "[huikuan.scorecard.5] collateral has weight 0.1 but no indicators");

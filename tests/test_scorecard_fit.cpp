@@ -369,7 +369,7 @@ TEST_CASE("a constant C score and a C without indicators get weight 0 with a not
   CHECK_NOTHROW(r.fitted.validate());
 }
 
-TEST_CASE("a constant indicator is left out of its C's fit; a C of constant indicators keeps its weights", "[scorecard_fit]") {
+TEST_CASE("a constant indicator is left out of its C's fit and a C of constant indicators keeps its weights", "[scorecard_fit]") {
   constexpr c_counts layout{2, 2, 0, 0, 0};
   // character_1 is constant; both Capacity indicators are constant.
   const generated_history h =

@@ -266,7 +266,7 @@ TEST_CASE("the standard curves give the points the README documents", "[scoring]
   }
 }
 
-TEST_CASE("bins have [a, b) edges: a value on an edge goes to the upper bin", "[scoring][curve]") {
+TEST_CASE("bins include their lower edge and exclude their upper edge: a value on an edge goes to the upper bin", "[scoring][curve]") {
   const scoring_model model = single(bins({1, 2, 3}, {100, 50, 20, 0}, direction::higher_is_worse));
   CHECK(points_of(model, -1e9) == 100);
   CHECK(points_of(model, 0) == 100);
@@ -406,7 +406,7 @@ TEST_CASE("the standard scorecard records every missing indicator with its treat
   CHECK(a.c_scores[3] == 0);
 }
 
-TEST_CASE("values outside an indicator's domain are errors; its bounds are inside", "[scoring][errors]") {
+TEST_CASE("values outside an indicator's domain are errors but its bounds are inside", "[scoring][errors]") {
   indicator i = linear({0, 10}, {0, 100});
   i.code = "industry_risk_grade";
   i.min_value = 0.0;
@@ -639,7 +639,7 @@ TEST_CASE("score_from_pd inverts pd_from_score", "[scoring][pd]") {
                        Catch::Message("[huikuan.score.5] PD nan is outside (0, 1)"));
 }
 
-TEST_CASE("exp2_vectorizable is within 2 ulp of std::exp2 and clamps outside [-1022, 1023]", "[scoring][pd]") {
+TEST_CASE("exp2_vectorizable is within 2 ulp of std::exp2 and clamps outside -1022..1023", "[scoring][pd]") {
   std::int64_t worst = 0;
   double worst_at = 0;
   const auto check = [&](double t) {
