@@ -47,7 +47,10 @@ HUIKUAN_BRANCH_FREE_FLOAT inline double exp2_inline(double t) noexcept {
 }
 
 // PD = 1 / (1 + base_odds x 2^((score - base_score) / PDO)), in this order
-// of operations everywhere (the bulk kernel and pd_from_score).
+// of operations everywhere (the bulk kernel and pd_from_score). The
+// exponent stays small (no cancellation of large terms), and dividing by
+// PDO rather than multiplying by its reciprocal keeps the PD within 1e-15
+// relative of the exact formula (tested).
 HUIKUAN_BRANCH_FREE_FLOAT inline double pd_at(double score, double base_score, double pdo, double base_odds) noexcept {
   return 1.0 / (1.0 + base_odds * exp2_inline((score - base_score) / pdo));
 }
@@ -98,6 +101,8 @@ HUIKUAN_FUNC scoring_model::scoring_model(scorecard card) : card_(std::move(card
         c.segment_low.push_back(std::min(c.points[k], c.points[k + 1]));
         c.segment_high.push_back(std::max(c.points[k], c.points[k + 1]));
       }
+    c.rising = std::is_sorted(c.points.begin(), c.points.end());
+    c.falling = !c.rising && std::is_sorted(c.points.rbegin(), c.points.rend());
     c.dimension = static_cast<std::size_t>(i.dimension);
     // Weights are accepted within 1e-9 of summing to 1 and renormalised
     // here, so scores stay within 0..100.
@@ -167,7 +172,13 @@ struct finish_points {
 // parameter so the knot loop unrolls and each row stays in registers.
 // Every variant evaluates the same expressions in the same order, so
 // results are bit-identical across variants, instruction sets and threads.
-template <std::size_t Knots, class Sink>
+// Shape of a piecewise-linear curve: on a rising curve an interpolated
+// value can only overshoot the segment's upper end (its lower end holds by
+// monotone rounding), on a falling one only undershoot, so one clamp
+// suffices; curves allowed to be non-monotone get both.
+enum class curve_shape : int { any, rising, falling };
+
+template <std::size_t Knots, curve_shape Shape, class Sink>
 HUIKUAN_BRANCH_FREE_FLOAT inline void linear_points(const compiled_indicator& ind, const double* x, std::size_t count,
                                                     Sink sink) {
   // Knots are copied to locals first: loads through the indicator's
@@ -187,8 +198,8 @@ HUIKUAN_BRANCH_FREE_FLOAT inline void linear_points(const compiled_indicator& in
       // Clamped to the segment's end points: with a rounded slope the
       // interpolation could overshoot the next knot by an ulp.
       double candidate = ps[k] + slopes[k] * (v - xs[k]);
-      candidate = candidate < lows[k] ? lows[k] : candidate;
-      candidate = candidate > highs[k] ? highs[k] : candidate;
+      if constexpr (Shape != curve_shape::rising) candidate = candidate < lows[k] ? lows[k] : candidate;
+      if constexpr (Shape != curve_shape::falling) candidate = candidate > highs[k] ? highs[k] : candidate;
       p = v >= xs[k] ? candidate : p;
     }
     p = v >= xs[Knots - 1] ? ps[Knots - 1] : p;
@@ -241,21 +252,29 @@ HUIKUAN_BRANCH_FREE_FLOAT inline void bin_points_any(const compiled_indicator& i
   }
 }
 
+template <curve_shape Shape, class Sink>
+HUIKUAN_BRANCH_FREE_FLOAT inline void linear_curve_points(const compiled_indicator& ind, const double* x,
+                                                          std::size_t count, Sink sink) {
+  switch (ind.x.size()) {
+    case 1: return linear_points<1, Shape>(ind, x, count, sink);
+    case 2: return linear_points<2, Shape>(ind, x, count, sink);
+    case 3: return linear_points<3, Shape>(ind, x, count, sink);
+    case 4: return linear_points<4, Shape>(ind, x, count, sink);
+    case 5: return linear_points<5, Shape>(ind, x, count, sink);
+    case 6: return linear_points<6, Shape>(ind, x, count, sink);
+    case 7: return linear_points<7, Shape>(ind, x, count, sink);
+    case 8: return linear_points<8, Shape>(ind, x, count, sink);
+    default: return linear_points_any(ind, x, count, sink);
+  }
+}
+
 template <class Sink>
 HUIKUAN_BRANCH_FREE_FLOAT inline void curve_points(const compiled_indicator& ind, const double* x, std::size_t count,
                                                    Sink sink) {
   if (ind.kind == curve_kind::piecewise_linear) {
-    switch (ind.x.size()) {
-      case 1: return linear_points<1>(ind, x, count, sink);
-      case 2: return linear_points<2>(ind, x, count, sink);
-      case 3: return linear_points<3>(ind, x, count, sink);
-      case 4: return linear_points<4>(ind, x, count, sink);
-      case 5: return linear_points<5>(ind, x, count, sink);
-      case 6: return linear_points<6>(ind, x, count, sink);
-      case 7: return linear_points<7>(ind, x, count, sink);
-      case 8: return linear_points<8>(ind, x, count, sink);
-      default: return linear_points_any(ind, x, count, sink);
-    }
+    if (ind.rising) return linear_curve_points<curve_shape::rising>(ind, x, count, sink);
+    if (ind.falling) return linear_curve_points<curve_shape::falling>(ind, x, count, sink);
+    return linear_curve_points<curve_shape::any>(ind, x, count, sink);
   }
   switch (ind.x.size()) {
     case 1: return bin_points<1>(ind, x, count, sink);

@@ -85,6 +85,7 @@ struct compiled_indicator {
   bool reject_missing = false;
   std::vector<double> special_values, special_points;
   std::vector<double> segment_low, segment_high;  // each segment's smaller and larger end points
+  bool rising = false, falling = false;            // points never fall / never rise along x
   double low = 0, high = 0;  // domain
   double best_points = 0;    // the most the indicator can give
 };
