@@ -9,8 +9,11 @@ execute_process(COMMAND ${CMAKE_COMMAND} --install ${HUIKUAN_BINARY_DIR} --prefi
 if(result)
   message(FATAL_ERROR "cmake --install failed: ${result}")
 endif()
+# The consumer is built with the same flags as the library (a sanitizer
+# build's library needs the sanitizer runtime at link time).
 execute_process(COMMAND ${CMAKE_COMMAND} -S ${CONSUMER_SOURCE_DIR} -B ${WORK_DIR}/build
                         -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix -DCMAKE_BUILD_TYPE=${CONFIG}
+                        "-DCMAKE_CXX_FLAGS=${CONSUMER_CXX_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${CONSUMER_LINKER_FLAGS}"
                 RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(result)
   message(FATAL_ERROR "configuring the consumer failed:\n${out}\n${err}")
