@@ -1,14 +1,13 @@
 // Definitions for credit_review.hpp.
 #pragma once
 
-#include <charconv>
 #include <cmath>
 #include <limits>
 
 #include "huikuan/allocation.hpp"
 #include "huikuan/character.hpp"
 #include "huikuan/credit_review.hpp"
-#include "huikuan/csv.hpp"
+#include "huikuan/detail/table_reader.hpp"
 #include "huikuan/scoring.hpp"
 
 namespace huikuan {
@@ -17,17 +16,6 @@ namespace detail {
 inline constexpr std::string_view limit_columns[] = {"tangible_net_worth", "working_capital", "expected_monthly_purchases",
                                                      "collateral_value",   "guarantees",      "credit_insurance"};
 
-// A decimal number such as "1.25", "-0.3" or "1e6"; the whole field must be used.
-inline double parse_number(std::string_view text, std::string_view column) {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-  while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-  double value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
-    throw input_error("huikuan.load.6", std::string(column) + " \"" + std::string(text) + "\" is not a finite number",
-                      column);
-  return value;
-}
 }  // namespace detail
 
 HUIKUAN_FUNC financials_table no_financials(const ledger& book) {

@@ -5,7 +5,7 @@
 #include <sstream>
 #include <unordered_map>
 
-#include "huikuan/csv.hpp"
+#include "huikuan/detail/table_reader.hpp"
 #include "huikuan/load.hpp"
 
 namespace huikuan {
@@ -19,110 +19,6 @@ HUIKUAN_FUNC std::string load_problem::message() const {
 }
 
 namespace detail {
-
-// A CSV file read through its header: columns are looked up by name.
-class table_reader {
-public:
-  table_reader(std::string file, std::string_view text, std::vector<std::string_view> required,
-               std::vector<std::string_view> optional)
-      : file_(std::move(file)), reader_(text) {
-    names_ = std::move(required);
-    const std::size_t required_count = names_.size();
-    names_.insert(names_.end(), optional.begin(), optional.end());
-    position_.assign(names_.size(), -1);
-    csv_record header;
-    if (!reader_.next(header))
-      throw input_error("huikuan.load.2", file_ + " is empty: it has no header row");
-    for (std::size_t column = 0; column < header.fields.size(); ++column) {
-      std::string name = header.fields[column];
-      while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.pop_back();
-      while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.erase(0, 1);
-      for (std::size_t k = 0; k < names_.size(); ++k) {
-        if (names_[k] != name) continue;
-        if (position_[k] >= 0)
-          throw input_error("huikuan.load.3", file_ + " names column " + name + " twice", name);
-        position_[k] = static_cast<int>(column);
-      }
-    }
-    header_width_ = header.fields.size();
-    for (std::size_t k = 0; k < required_count; ++k)
-      if (position_[k] < 0)
-        throw input_error("huikuan.load.2", file_ + " has no " + std::string(names_[k]) + " column",
-                          names_[k]);
-  }
-
-  bool next() { return reader_.next(record_); }
-  [[nodiscard]] std::size_t line() const { return record_.line; }
-  [[nodiscard]] const csv_record& record() const { return record_; }
-  [[nodiscard]] std::size_t header_width() const { return header_width_; }
-  /// The field of column k (in the order given to the constructor); empty
-  /// for an absent optional column.
-  [[nodiscard]] std::string_view field(std::size_t k) const {
-    const int at = position_[k];
-    if (at < 0 || static_cast<std::size_t>(at) >= record_.fields.size()) return {};
-    return record_.fields[static_cast<std::size_t>(at)];
-  }
-  [[nodiscard]] bool has(std::size_t k) const { return position_[k] >= 0; }
-  [[nodiscard]] const std::string& file() const { return file_; }
-
-private:
-  std::string file_;
-  csv_reader reader_;
-  csv_record record_;
-  std::vector<std::string_view> names_;
-  std::vector<int> position_;
-  std::size_t header_width_ = 0;
-};
-
-// Collects the problems of one row; a row with any problem is left out.
-class row_checker {
-public:
-  row_checker(const table_reader& table, std::vector<load_problem>& problems)
-      : table_(table), problems_(problems), first_(problems.size()) {}
-
-  void report(std::string_view column, std::string_view id, std::string_view reason) {
-    problems_.push_back({table_.file(), table_.line(), std::string(column), std::string(id), std::string(reason)});
-  }
-  void report(const input_error& error, std::string_view column) {
-    report(error.field().empty() ? column : std::string_view(error.field()), error.id(), error.reason());
-  }
-  [[nodiscard]] bool ok() const { return problems_.size() == first_; }
-
-  /// The trimmed text of column k; reports an empty required value.
-  std::string text(std::size_t k, std::string_view column, bool required) {
-    std::string value(table_.field(k));
-    while (!value.empty() && value.back() == ' ') value.pop_back();
-    while (!value.empty() && value.front() == ' ') value.erase(0, 1);
-    if (required && value.empty()) report(column, "huikuan.load.4", std::string(column) + " is empty");
-    return value;
-  }
-  template <class Parse>
-  auto parsed(std::size_t k, std::string_view column, Parse parse) -> std::optional<decltype(parse(std::string_view{}))> {
-    const std::string value = text(k, column, true);
-    if (value.empty()) return std::nullopt;
-    try {
-      return parse(value);
-    } catch (const input_error& error) {
-      report(error, column);
-      return std::nullopt;
-    }
-  }
-
-private:
-  const table_reader& table_;
-  std::vector<load_problem>& problems_;
-  std::size_t first_;
-};
-
-// Checks the shape of a record: quoting problems and the number of fields.
-inline bool record_is_well_formed(const table_reader& table, row_checker& row) {
-  const csv_record& record = table.record();
-  if (!record.problem.empty()) row.report("", "huikuan.csv.1", record.problem);
-  else if (record.fields.size() != table.header_width())
-    row.report("", "huikuan.csv.2", "the row has " + std::to_string(record.fields.size()) +
-                                        " fields; the header has " + std::to_string(table.header_width()));
-  return row.ok();
-}
 
 using rejected_ids = std::unordered_map<std::string, std::size_t>;
 
@@ -147,22 +43,6 @@ inline void report_add_failure(row_checker& row, const input_error& error, const
     }
   }
   row.report(error, "");
-}
-
-inline void count_left_out(file_summary& summary, const std::optional<money>& amount) {
-  ++summary.rows_left_out;
-  if (amount) summary.amount_left_out += *amount;
-  else ++summary.rows_left_out_without_amount;
-}
-
-inline std::optional<day> parse_optional_date(row_checker& row, std::string_view text, std::string_view column) {
-  if (text.empty()) return std::nullopt;
-  try {
-    return parse_date(text);
-  } catch (const input_error& error) {
-    row.report(error, column);
-    return std::nullopt;
-  }
 }
 
 template <class Record>
