@@ -75,4 +75,8 @@ int finish(const report& r, const std::string& format, const load_result& loaded
   return finish(r, format, loaded.problems);
 }
 
+directory_inputs::directory_inputs(std::string dir)
+    : directory(std::move(dir)), loaded(load_ledger_directory(directory)),
+      files(loaded.files.begin(), loaded.files.end()), problems(loaded.problems) {}
+
 }  // namespace huikuan::cli

@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -61,6 +62,32 @@ void add_left_out(report& r, const load_result& loaded);
 /// code exit_rows_left_out.
 int finish(const report& r, const std::string& format, std::span<const load_problem> problems);
 int finish(const report& r, const std::string& format, const load_result& loaded);
+
+/// The ledger of a data directory and the optional files read beside it,
+/// with what was left out of each (for add_left_out and finish).
+struct directory_inputs {
+  std::string directory;
+  load_result loaded;
+  std::vector<file_summary> files;
+  std::vector<load_problem> problems;
+
+  /// Loads customers.csv, invoices.csv, payments.csv and credit_notes.csv.
+  explicit directory_inputs(std::string dir);
+
+  /// Runs `load` on the text of the optional file `name` when the directory
+  /// has it (nullopt otherwise) and records its summary and problems.
+  /// `load` returns a result with `summary` and `problems` members.
+  template <class Load>
+  auto optional_file(const char* name, Load load) -> std::optional<decltype(load(std::string_view{}))> {
+    const std::filesystem::path path = std::filesystem::path(directory) / name;
+    if (!std::filesystem::exists(path)) return std::nullopt;
+    const std::string text = read_text_file(path);
+    auto result = load(std::string_view(text));
+    files.push_back(result.summary);
+    problems.insert(problems.end(), result.problems.begin(), result.problems.end());
+    return result;
+  }
+};
 
 /// A registered subcommand and what runs it once it has been parsed.
 struct command {

@@ -9,5 +9,7 @@ namespace huikuan::cli {
 void add_ledger_commands(CLI::App& app, command_list& commands);
 /// score, model (commands_credit.cpp).
 void add_credit_commands(CLI::App& app, command_list& commands);
+/// worklist, promises, targets (commands_collections.cpp).
+void add_collections_commands(CLI::App& app, command_list& commands);
 
 }  // namespace huikuan::cli

@@ -17,18 +17,17 @@ struct credit_options : common_options {
 int run_score(const credit_options& o) {
   const day as_of = date_option(o.as_of, "as-of", today());
   const credit_model model = o.model_path.empty() ? credit_model{} : load_model(o.model_path);
-  const load_result loaded = load_ledger_directory(o.directory);
-  std::vector<load_problem> problems = loaded.problems;
-  std::vector<file_summary> files(loaded.files.begin(), loaded.files.end());
+  directory_inputs in(o.directory);
+  const load_result& loaded = in.loaded;
   financials_table financials = no_financials(loaded.book);
-  const std::filesystem::path financials_path = std::filesystem::path(o.directory) / "financials.csv";
-  if (std::filesystem::exists(financials_path)) {
-    financials_load_result f = load_financials(read_text_file(financials_path), loaded.book, model.card);
-    problems.insert(problems.end(), f.problems.begin(), f.problems.end());
-    files.push_back(f.summary);
-    financials = std::move(f.table);
-  }
-  const auto rows = review_credit(loaded.book, as_of, financials, model);
+  if (auto f = in.optional_file("financials.csv",
+                                [&](std::string_view t) { return load_financials(t, loaded.book, model.card); }))
+    financials = std::move(f->table);
+  // Promises to pay feed the Character indicator promises_kept_ratio.
+  std::vector<double> kept;
+  if (auto p = in.optional_file("promises.csv", [&](std::string_view t) { return load_promises(t, loaded.book); }))
+    kept = promises_kept_ratios(evaluate_promises(loaded.book, p->promises, as_of));
+  const auto rows = review_credit(loaded.book, as_of, financials, model, 3, kept);
   const scorecard& card = model.card;
 
   section s{"credit review as of " + format_date(as_of), {"customer", "name", "grade", "score", "PD %"}, {}, {}};
@@ -63,8 +62,8 @@ int run_score(const credit_options& o) {
   s.key = "credit_review";
   report r;
   r.sections.push_back(std::move(s));
-  add_left_out(r, files, problems.size());
-  return finish(r, o.format, problems);
+  add_left_out(r, in.files, in.problems.size());
+  return finish(r, o.format, in.problems);
 }
 
 int run_model() {

@@ -6,6 +6,9 @@
 //   huikuan dormant DIR [--as-of DATE] [--days 180]
 //   huikuan score DIR [--as-of DATE] [--model model.json] [--lang en|zh]
 //   huikuan model
+//   huikuan worklist DIR [--as-of DATE] [--top K] [--capacity MINUTES] [--collectors N]
+//   huikuan promises DIR [--as-of DATE]
+//   huikuan targets DIR [--as-of DATE]
 //   huikuan check DIR
 //
 // Exit codes: 0 clean; 1 a fatal error (missing file or column, bad
@@ -24,6 +27,7 @@ int main(int argc, char** argv) {
   command_list commands;
   add_ledger_commands(app, commands);
   add_credit_commands(app, commands);
+  add_collections_commands(app, commands);
 
   try {
     app.parse(argc, argv);

@@ -139,13 +139,19 @@ HUIKUAN_FUNC financials_load_result load_financials(std::string_view text, const
 }
 
 HUIKUAN_FUNC std::vector<credit_review_row> review_credit(const ledger& book, day as_of, const financials_table& financials,
-                                                          const credit_model& model, std::size_t reasons) {
+                                                          const credit_model& model, std::size_t reasons,
+                                                          std::span<const double> promises_kept_ratio) {
+  if (!promises_kept_ratio.empty() && promises_kept_ratio.size() != book.customer_count())
+    throw input_error("huikuan.review.1", "promises_kept_ratio has " + std::to_string(promises_kept_ratio.size()) +
+                                              " values for " + std::to_string(book.customer_count()) + " customers");
   const scorecard& card = model.card;
   const scoring_model scorer(card);
   const std::size_t n = book.customer_count();
   const std::size_t m = card.indicators.size();
   const receivables_position position = allocate(book, as_of);
-  const character_columns character = character_from_ledger(book, position, 365);
+  character_columns character = character_from_ledger(book, position, 365);
+  if (!promises_kept_ratio.empty())
+    character.promises_kept_ratio.assign(promises_kept_ratio.begin(), promises_kept_ratio.end());
 
   std::vector<money> open(n);
   const invoice_columns inv = book.invoices();

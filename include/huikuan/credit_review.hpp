@@ -16,6 +16,7 @@
 // exposure = the larger of the open balance and the credit limit.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -69,11 +70,16 @@ struct credit_review_row {
 };
 
 /// Reviews every customer of the ledger as of `as_of` with the model (bulk
-/// scoring, `reasons` reasons each). Throws what the scoring, the limit
-/// rules and character_from_ledger throw.
+/// scoring, `reasons` reasons each). `promises_kept_ratio`, when not empty,
+/// gives each customer's kept share of promises to pay (NaN: none; see
+/// promises_kept_ratios in promises.hpp) for the Character indicator of
+/// that name, which the ledger alone cannot know. Throws input_error
+/// [huikuan.review.1] when it is not empty and not one per customer, and
+/// what the scoring, the limit rules and character_from_ledger throw.
 HUIKUAN_FUNC std::vector<credit_review_row> review_credit(const ledger& book, day as_of,
                                                           const financials_table& financials,
-                                                          const credit_model& model, std::size_t reasons = 3);
+                                                          const credit_model& model, std::size_t reasons = 3,
+                                                          std::span<const double> promises_kept_ratio = {});
 
 }  // namespace huikuan
 

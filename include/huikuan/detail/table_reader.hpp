@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -148,6 +149,34 @@ inline double parse_number(std::string_view text, std::string_view column) {
     throw input_error("huikuan.load.6", std::string(column) + " \"" + std::string(text) + "\" is not a finite number",
                       column);
   return value;
+}
+
+// A row of a group of rows that stand or fall together (the instalments of
+// a promise, the lines of a target).
+struct grouped_row {
+  std::size_t line;
+  std::optional<money> amount;
+  bool reported;  ///< the row's own problem is already reported
+};
+
+// Books a group: loaded when `bad_line` is 0; otherwise every row of it not
+// already reported is reported as left out with its group ("left out with
+// its promise P1 (promises.csv:12)") and counted as left out.
+inline void settle_row_group(std::span<const grouped_row> rows, std::size_t bad_line, std::string_view group,
+                             std::string_view id, file_summary& summary, std::vector<load_problem>& problems) {
+  if (bad_line == 0) {
+    summary.rows_loaded += rows.size();
+    for (const grouped_row& r : rows)
+      if (r.amount) summary.amount_loaded += *r.amount;
+    return;
+  }
+  for (const grouped_row& r : rows) {
+    if (!r.reported)
+      problems.push_back({summary.file, r.line, "", std::string(id),
+                          "left out with its " + std::string(group) + " (" + summary.file + ":" +
+                              std::to_string(bad_line) + ")"});
+    count_left_out(summary, r.amount);
+  }
 }
 
 }  // namespace huikuan::detail
