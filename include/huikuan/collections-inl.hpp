@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "huikuan/collections.hpp"
+#include "huikuan/detail/cpu_features.hpp"
 #include "huikuan/detail/table_reader.hpp"
 
 namespace huikuan {
@@ -61,17 +62,18 @@ namespace detail {
 // atanh series (error below 1e-12 over that range).
 inline double log10_of_at_least_one(double x) noexcept {
   const std::uint64_t bits = std::bit_cast<std::uint64_t>(x);
-  std::int64_t exponent = static_cast<std::int64_t>(bits >> 52) - 1023;
+  // The biased exponent as a double, without an int64 -> double conversion.
+  double exponent = std::bit_cast<double>((bits >> 52) | 0x4330'0000'0000'0000ull) - (4503599627370496.0 + 1023.0);
   double m = std::bit_cast<double>((bits & 0x000F'FFFF'FFFF'FFFFull) | 0x3FF0'0000'0000'0000ull);
   const bool high = m > 1.4142135623730951;
   m = high ? m * 0.5 : m;
-  exponent += high ? 1 : 0;
+  exponent = high ? exponent + 1.0 : exponent;
   const double s = (m - 1.0) / (m + 1.0);
   const double s2 = s * s;
   const double series =
       1.0 + s2 * (1.0 / 3 + s2 * (1.0 / 5 + s2 * (1.0 / 7 + s2 * (1.0 / 9 + s2 * (1.0 / 11 + s2 * (1.0 / 13))))));
   const double ln_m = 2.0 * s * series;
-  return (static_cast<double>(exponent) * 0.69314718055994531 + ln_m) * 0.43429448190325182;
+  return (exponent * 0.69314718055994531 + ln_m) * 0.43429448190325182;
 }
 
 struct priority_point_rates {
@@ -85,12 +87,22 @@ inline priority_point_rates point_rates(const priority_weights& w) {
           w.days_past_due_cap, w.broken_promises_cap};
 }
 
+// Exact int64 -> double for 0 <= x < 2^52 with integer and double
+// operations only (SSE2/AVX2 have no packed int64 conversion).
+inline double small_nonnegative_to_double(std::int64_t x) noexcept {
+  constexpr double two_52 = 4503599627370496.0;
+  return std::bit_cast<double>(static_cast<std::uint64_t>(x) | 0x4330'0000'0000'0000ull) - two_52;
+}
+
 // One debtor's contributions; the bulk kernel inlines the same function.
+// Amounts at risk above 2^52 - 1 minor units (45 trillion in major units)
+// count as that much.
 inline void priority_terms(const priority_point_rates& r, std::int32_t days_past_due, std::int64_t at_risk,
                            std::int32_t broken, std::int64_t falling_due, std::int64_t over_limit,
                            double* terms) noexcept {
+  constexpr std::int64_t amount_cap = (std::int64_t{1} << 52) - 1;
   const std::int32_t capped_days = std::clamp(days_past_due, 0, r.day_cap);
-  const double amount = static_cast<double>(at_risk > 0 ? at_risk : 0);
+  const double amount = small_nonnegative_to_double(std::clamp<std::int64_t>(at_risk, 0, amount_cap));
   terms[0] = r.per_day * static_cast<double>(capped_days);
   terms[1] = r.per_tenfold * log10_of_at_least_one(1.0 + amount * r.inverse_unit);
   terms[2] = r.per_broken * static_cast<double>(std::clamp(broken, 0, r.broken_cap));
@@ -110,8 +122,39 @@ HUIKUAN_FUNC std::array<double, priority_factor_count> priority_contributions(
   return terms;
 }
 
-HUIKUAN_FUNC HUIKUAN_BRANCH_FREE_FLOAT void priority_scores(const priority_inputs& inputs,
-                                                            const priority_weights& weights, std::span<double> scores) {
+namespace detail {
+struct priority_columns {
+  const std::int32_t* days_past_due;
+  const std::int64_t* at_risk;
+  const std::int32_t* broken;
+  const std::int64_t* falling_due;
+  const std::int64_t* over_limit;
+};
+
+#define HUIKUAN_PRIORITY_LOOP_BODY                                                                         \
+  for (std::size_t i = 0; i < n; ++i) {                                                                   \
+    double terms[priority_factor_count];                                                                  \
+    priority_terms(rates, in.days_past_due[i], in.at_risk[i], in.broken[i], in.falling_due[i], in.over_limit[i], \
+                   terms);                                                                                \
+    out[i] = priority_sum(terms);                                                                         \
+  }
+
+HUIKUAN_BRANCH_FREE_FLOAT __attribute__((flatten)) inline void priority_loop_baseline(
+    const priority_point_rates& rates, const priority_columns& in, double* out, std::size_t n) noexcept {
+  HUIKUAN_PRIORITY_LOOP_BODY
+}
+
+#ifdef HUIKUAN_HAVE_AVX2_KERNEL
+HUIKUAN_BRANCH_FREE_FLOAT __attribute__((flatten, target("avx2"))) inline void priority_loop_avx2(
+    const priority_point_rates& rates, const priority_columns& in, double* out, std::size_t n) noexcept {
+  HUIKUAN_PRIORITY_LOOP_BODY
+}
+#endif
+#undef HUIKUAN_PRIORITY_LOOP_BODY
+}  // namespace detail
+
+HUIKUAN_FUNC void priority_scores(const priority_inputs& inputs, const priority_weights& weights,
+                                  std::span<double> scores) {
   weights.validate();
   const std::size_t n = inputs.days_past_due.size();
   if (inputs.amount_at_risk.size() != n || inputs.broken_promises.size() != n ||
@@ -124,17 +167,13 @@ HUIKUAN_FUNC HUIKUAN_BRANCH_FREE_FLOAT void priority_scores(const priority_input
                           std::to_string(inputs.over_limit.size()) + " and scores " + std::to_string(scores.size()) +
                           ": they must all be equal");
   const detail::priority_point_rates rates = detail::point_rates(weights);
-  const std::int32_t* dpd = inputs.days_past_due.data();
-  const std::int64_t* risk = inputs.amount_at_risk.data();
-  const std::int32_t* broken = inputs.broken_promises.data();
-  const std::int64_t* due = inputs.promise_falling_due.data();
-  const std::int64_t* over = inputs.over_limit.data();
-  double* out = scores.data();
-  for (std::size_t i = 0; i < n; ++i) {
-    double terms[priority_factor_count];
-    detail::priority_terms(rates, dpd[i], risk[i], broken[i], due[i], over[i], terms);
-    out[i] = detail::priority_sum(terms);
-  }
+  const detail::priority_columns in{inputs.days_past_due.data(), inputs.amount_at_risk.data(),
+                                    inputs.broken_promises.data(), inputs.promise_falling_due.data(),
+                                    inputs.over_limit.data()};
+#ifdef HUIKUAN_HAVE_AVX2_KERNEL
+  if (detail::cpu_has_avx2()) return detail::priority_loop_avx2(rates, in, scores.data(), n);
+#endif
+  detail::priority_loop_baseline(rates, in, scores.data(), n);
 }
 
 HUIKUAN_FUNC std::size_t rank_top_k(std::span<const double> scores, std::span<std::uint32_t> out) {
@@ -142,11 +181,16 @@ HUIKUAN_FUNC std::size_t rank_top_k(std::span<const double> scores, std::span<st
   if (n > std::numeric_limits<std::uint32_t>::max())
     throw input_error("huikuan.priority.4", "cannot rank " + std::to_string(n) + " scores: at most 4294967295");
   const std::size_t k = std::min(out.size(), n);
-  if (k == 0) return 0;
   const double* s = scores.data();
   const auto nan_at = [](std::size_t i) {
     return input_error("huikuan.priority.3", "score " + std::to_string(i) + " is NaN: it cannot be ranked");
   };
+  if (k == 0) {
+    // Nothing is ranked, but a NaN is still bad input and is not ignored.
+    for (std::size_t i = 0; i < n; ++i)
+      if (std::isnan(s[i])) throw nan_at(i);
+    return 0;
+  }
   // ranks_before(a, b): a comes first (higher score, then lower index). As
   // the heap's "less", it keeps the debtor that ranks last on top.
   const auto ranks_before = [s](std::uint32_t a, std::uint32_t b) { return s[a] > s[b] || (s[a] == s[b] && a < b); };

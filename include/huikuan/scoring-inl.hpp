@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "huikuan/error.hpp"
+#include "huikuan/detail/cpu_features.hpp"
 #include "huikuan/scoring.hpp"
 
 namespace huikuan {
@@ -395,8 +396,7 @@ HUIKUAN_BRANCH_FREE_FLOAT __attribute__((flatten)) inline std::size_t score_bloc
   HUIKUAN_SCORE_BLOCKS_BODY
 }
 
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define HUIKUAN_HAVE_AVX2_KERNEL 1
+#ifdef HUIKUAN_HAVE_AVX2_KERNEL
 HUIKUAN_BRANCH_FREE_FLOAT __attribute__((flatten, target("avx2"))) inline std::size_t score_blocks_avx2(
     const scoring_kernel_view& model, const indicator_columns& values, const score_columns& out, std::size_t begin,
     std::size_t end) {
@@ -404,15 +404,6 @@ HUIKUAN_BRANCH_FREE_FLOAT __attribute__((flatten, target("avx2"))) inline std::s
 }
 #endif
 #undef HUIKUAN_SCORE_BLOCKS_BODY
-
-inline bool cpu_has_avx2() noexcept {
-#ifdef HUIKUAN_HAVE_AVX2_KERNEL
-  static const bool has = __builtin_cpu_supports("avx2");
-  return has;
-#else
-  return false;
-#endif
-}
 
 }  // namespace detail
 
