@@ -244,8 +244,9 @@ void add_collections_commands(CLI::App& app, command_list& commands) {
   add_common_options(list, *o);
   list->add_option("--as-of", o->as_of, "Date of the worklist (default: today)");
   list->add_option("--top", o->top, "Debtors to show, highest priority first (0: all; default 20)");
-  list->add_option("--capacity", o->capacity, "Minutes each collector has today: adds the day's plan");
-  list->add_option("--collectors", o->collectors, "Number of collectors (default 1)");
+  list->add_option("--capacity", o->capacity, "Minutes each collector has today: adds the day's plan")
+      ->check(CLI::Range(0, 100000));
+  list->add_option("--collectors", o->collectors, "Number of collectors (default 1)")->check(CLI::Range(1, 1000));
   list->add_option("--model", o->model_path, "Credit model JSON for grades and PD (default: the standard 5C model)");
   commands.push_back({list, [o] { return run_worklist(*o); }});
 

@@ -212,3 +212,65 @@ TEST_CASE("a model file that is not a credit model is a fatal error naming the f
   CHECK(r.err == "huikuan: [huikuan.model.2] c_weights.capacity is missing\n");
   std::remove(model_path.c_str());
 }
+
+TEST_CASE("worklist on the sample ranks debtors, plans the day within the minutes and beats both baselines", "[cli][collections]") {
+  const run_result r = huikuan("worklist " + sample + " --as-of 2026-10-31 --top 5 --capacity 480 --collectors 2 --format json");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("\"worklist\"") != std::string::npos);
+  CHECK(r.out.find("\"plan\"") != std::string::npos);
+  const run_result table = huikuan("worklist " + sample + " --as-of 2026-10-31 --top 5 --capacity 480 --collectors 2");
+  CHECK(table.out.find("5 of 136 debtors shown") != std::string::npos);
+  CHECK(table.out.find("expected cash 1,500,260.69 (minutes used: 480 of 480, 479 of 480)") != std::string::npos);
+  CHECK(table.out.find("same minutes, largest balance first: 1,219,284.90; oldest first: 691,222.88") != std::string::npos);
+}
+
+TEST_CASE("negative collector minutes or no collectors are usage errors, exit 2", "[cli][collections]") {
+  CHECK(huikuan("worklist " + sample + " --as-of 2026-10-31 --capacity -5").exit_code == 2);
+  CHECK(huikuan("worklist " + sample + " --as-of 2026-10-31 --capacity 480 --collectors 0").exit_code == 2);
+}
+
+TEST_CASE("bad promises, targets and disputes are reported row by row and the reports still print, exit 3", "[cli][collections]") {
+  const std::string dir = std::string(HUIKUAN_TEST_DATA) + "/broken/collections";
+  const run_result promises = huikuan("promises " + dir + " --as-of 2026-02-10");
+  CHECK(promises.exit_code == 3);
+  CHECK(promises.out.find("PTP-1    G001") != std::string::npos);
+  CHECK(promises.out.find("promises.csv           7            2              5          2700.00                             1") !=
+        std::string::npos);
+  CHECK(promises.err ==
+        "promises.csv:4: customer_id: [huikuan.promise.2] unknown customer G999\n"
+        "promises.csv:5: [huikuan.promise.11] left out with its promise PTP-3 (promises.csv:6)\n"
+        "promises.csv:6: due_date: [huikuan.promise.4] instalment due 2026-02-01 is not after the previous instalment "
+        "due 2026-02-15\n"
+        "promises.csv:7: amount: [huikuan.money.2] amount \"abc\" is not a decimal number\n"
+        "promises.csv:8: [huikuan.promise.11] left out with its promise PTP-4 (promises.csv:7)\n");
+  const run_result targets = huikuan("targets " + dir + " --as-of 2026-02-10");
+  CHECK(targets.exit_code == 3);
+  CHECK(targets.err.find("targets.csv:8: kind: [huikuan.target.8] kind \"bonus\" is not one of target, commitment, "
+                         "measure, phase\n") != std::string::npos);
+  CHECK(targets.err.find("targets.csv:7: [huikuan.target.11] left out with its target G002 2026-01 (targets.csv:8)\n") !=
+        std::string::npos);
+  CHECK(targets.err.find("targets.csv:9: period: [huikuan.target.7] period \"2026-13\" is not a month YYYY-MM\n") !=
+        std::string::npos);
+  const run_result list = huikuan("worklist " + dir + " --as-of 2026-02-10");
+  CHECK(list.exit_code == 3);
+  CHECK(list.err.find("disputes.csv:3: invoice_id: [huikuan.dispute.1] unknown invoice GI-999\n") != std::string::npos);
+  CHECK(list.out.find("disputed invoices 4,500.00 left out of the priority: resolve the dispute") != std::string::npos);
+}
+
+TEST_CASE("promises and targets without their file are fatal errors naming it, exit 1", "[cli][collections]") {
+  const std::string good = std::string(HUIKUAN_TEST_DATA) + "/good";
+  const run_result promises = huikuan("promises " + good + " --as-of 2026-02-10");
+  CHECK(promises.exit_code == 1);
+  CHECK(promises.err.find("[huikuan.load.1] no promises.csv in ") != std::string::npos);
+  CHECK(huikuan("targets " + good + " --as-of 2026-02-10").exit_code == 1);
+}
+
+TEST_CASE("the collections reports' json output is valid JSON", "[cli][collections]") {
+  const std::string validate = " --format json | /usr/bin/python3 -c 'import json, sys; json.load(sys.stdin)'";
+  for (const std::string& command :
+       {"worklist " + sample + " --as-of 2026-10-31 --capacity 300", "promises " + sample + " --as-of 2026-10-31",
+        "targets " + sample + " --as-of 2026-10-31"}) {
+    INFO(command);
+    CHECK(std::system((std::string(HUIKUAN_CLI) + " " + command + validate).c_str()) == 0);
+  }
+}

@@ -392,7 +392,7 @@ HUIKUAN_FUNC worklist build_worklist(const ledger& book, const receivables_posit
     std::vector<std::pair<double, std::string>> why;
     if (row.contributions[0] > 0)
       why.emplace_back(row.contributions[0], "oldest overdue invoice " + std::to_string(row.days_past_due) +
-                                                 " days past due (" + policy.ladder.stages[row.stage].name + ")");
+                                                 (row.days_past_due == 1 ? " day" : " days") + " past due (" + policy.ladder.stages[row.stage].name + ")");
     if (row.contributions[1] > 0 && row.at_risk.is_positive())
       why.emplace_back(row.contributions[1], format_money_grouped(row.at_risk) + " at risk of " +
                                                  format_money_grouped(row.overdue) + " overdue");
