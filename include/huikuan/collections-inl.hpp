@@ -217,6 +217,8 @@ HUIKUAN_FUNC std::size_t rank_top_k(std::span<const double> scores, std::span<st
   return k;
 }
 
+HUIKUAN_FUNC worklist_policy::worklist_policy() = default;
+
 HUIKUAN_FUNC void worklist_policy::validate() const {
   try {
     weights.validate();

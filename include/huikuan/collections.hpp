@@ -124,6 +124,10 @@ HUIKUAN_FUNC std::string_view to_string(collection_action action) noexcept;
 
 /// Everything build_worklist needs to know besides the ledger.
 struct worklist_policy {
+  /// The defaults below. (Declared, not implicit: aggregate initialisation
+  /// of this struct trips GCC 12's -Wmaybe-uninitialized in callers.)
+  HUIKUAN_FUNC worklist_policy();
+
   priority_weights weights{};
   bucket_policy buckets{};                  ///< overdue amounts by these buckets in each row
   escalation_ladder ladder = escalation_ladder::standard();
