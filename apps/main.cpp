@@ -9,6 +9,9 @@
 //   huikuan worklist DIR [--as-of DATE] [--top K] [--capacity MINUTES] [--collectors N]
 //   huikuan promises DIR [--as-of DATE]
 //   huikuan targets DIR [--as-of DATE]
+//   huikuan exposure DIR --assets AMOUNT [--as-of DATE] [--ceiling 20%] [--warning 16%] [policy options]
+//   huikuan check-order DIR CUSTOMER_ID AMOUNT --assets AMOUNT [--date DATE] [policy options]
+//   huikuan provision DIR (--history SNAPSHOTS.csv | --loss-rates 1%,...) [--as-of DATE]
 //   huikuan check DIR
 //
 // Exit codes: 0 clean; 1 a fatal error (missing file or column, bad
@@ -28,6 +31,7 @@ int main(int argc, char** argv) {
   add_ledger_commands(app, commands);
   add_credit_commands(app, commands);
   add_collections_commands(app, commands);
+  add_exposure_commands(app, commands);
 
   try {
     app.parse(argc, argv);

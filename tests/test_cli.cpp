@@ -274,3 +274,98 @@ TEST_CASE("the collections reports' json output is valid JSON", "[cli][collectio
     CHECK(std::system((std::string(HUIKUAN_CLI) + " " + command + validate).c_str()) == 0);
   }
 }
+
+TEST_CASE("exposure with rejected orders still reports, lists what was left out and exits 3", "[cli][exposure]") {
+  const std::string dir = std::string(HUIKUAN_TEST_DATA) + "/broken/exposure";
+  const run_result r = huikuan("exposure " + dir + " --as-of 2026-03-31 --assets 500000 --format csv");
+  CHECK(r.exit_code == 3);
+  CHECK(r.out.find("\nopen receivables,28071.00,500000.00,5.6142,16.00%,20.00%,ok,71929.00,0.00\n") != std::string::npos);
+  CHECK(r.out.find("\nreceivables + open orders,35571.00,500000.00,7.1142,16.00%,20.00%,ok,64429.00,0.00\n") !=
+        std::string::npos);
+  CHECK(r.out.find("\nG003,Acme Industrial Supply Ltd,(default),17750.00,157,60,,157 days past due > 60\n") !=
+        std::string::npos);
+  CHECK(r.out.find("\norders.csv,5,3,2,1600.00,0\n") != std::string::npos);
+  CHECK(r.err == "orders.csv:4: customer_id: [huikuan.orders.3] unknown customer G009\n"
+                 "orders.csv:5: closed_date: [huikuan.orders.5] a cancelled order needs the date it was closed\n");
+  // A group rule of its own: wholesale blocks from the first day past due.
+  const run_result group = huikuan("exposure " + dir + " --as-of 2026-03-31 --assets 500000 --max-days-past-due none "
+                                   "--overdue-rule wholesale:0: --format csv");
+  CHECK(group.out.find("\nG001,上海华联贸易有限公司,wholesale,4200.00,50,0,,50 days past due > 0\n") != std::string::npos);
+  CHECK(group.out.find("G003,Acme Industrial Supply Ltd,(default)") == std::string::npos);
+}
+
+TEST_CASE("provision from a history with a bad row leaves its snapshot out and exits 3", "[cli][exposure]") {
+  const std::string dir = std::string(HUIKUAN_TEST_DATA) + "/broken/exposure";
+  const run_result r = huikuan("provision " + dir + " --history " + dir + "/aging_history.csv --as-of 2026-03-31 --format csv");
+  CHECK(r.exit_code == 3);
+  // Only January -> February rolls: 9,000 / 40,000, and (3,000 - 1,000 + 500 that left) / 8,000.
+  CHECK(r.out.find("\ncurrent,1-30,40000.00,9000.00,0.225000\n1-30,over 30,8000.00,2500.00,0.312500\n") !=
+        std::string::npos);
+  CHECK(r.out.find("\ntotal,28071.00,76.6663,21521.01\n") != std::string::npos);
+  CHECK(r.out.find("\naging_history.csv,10,7,3,24000.00,1\n") != std::string::npos);
+  CHECK(r.err.find("aging_history.csv:10: balance: [huikuan.money.2] amount \"abc\" is not a decimal number\n"
+                   "aging_history.csv:9: [huikuan.provision.10] left out with its snapshot 2026-03-31 "
+                   "(aging_history.csv:10)\n") != std::string::npos);
+}
+
+TEST_CASE("check-order prints the verdict with every rule and a block for an overdue customer", "[cli][exposure]") {
+  const std::string dir = std::string(HUIKUAN_TEST_DATA) + "/broken/exposure";
+  const run_result r = huikuan("check-order " + dir + " G003 100 --date 2026-03-31 --assets 500000 --format csv");
+  CHECK(r.exit_code == 3);  // orders.csv has rejected rows
+  CHECK(r.out.find("\nverdict,block\n") != std::string::npos);
+  CHECK(r.out.find("\noverdue days,block,157,157,60,-97,,days\n") != std::string::npos);
+  CHECK(r.out.find("\ncredit limit,pass,20250.00,20350.00,200000.00,179650.00,179750.00,money\n") !=
+        std::string::npos);
+  const run_result ok = huikuan("check-order " + dir + " G002 100 --date 2026-03-31 --assets 500000 --format csv");
+  CHECK(ok.out.find("\nverdict,allow\n") != std::string::npos);
+}
+
+TEST_CASE("exposure options with bad values are fatal errors naming the option, exit 1", "[cli][exposure]") {
+  const std::string base = "exposure " + sample + " --as-of 2026-10-31 ";
+  const auto error_of = [](const std::string& arguments) {
+    const run_result r = huikuan(arguments);
+    CHECK(r.exit_code == 1);
+    return r.err;
+  };
+  CHECK(error_of(base + "--assets 80000000 --ceiling 120%") ==
+        "huikuan: [huikuan.exposure.1] ceiling 120.00% is outside (0, 100%]\n");
+  CHECK(error_of(base + "--assets 80000000 --warning 25%") ==
+        "huikuan: [huikuan.exposure.2] warning line 25.00% is outside (0, 20.00%], the ceiling\n");
+  CHECK(error_of(base + "--assets 0") == "huikuan: [huikuan.exposure.3] total assets 0.00 are not positive\n");
+  CHECK(error_of(base + "--assets abc") == "huikuan: [huikuan.money.2] --assets: amount \"abc\" is not a decimal number\n");
+  CHECK(error_of(base + "--assets 80000000 --ceiling 20") ==
+        "huikuan: [huikuan.percent.1] --ceiling: \"20\" is not a percentage such as 20% or 16.5%\n");
+  CHECK(error_of(base + "--assets 80000000 --overdue-rule retail") ==
+        "huikuan: [huikuan.exposure_cli.2] --overdue-rule: \"retail\" is not GROUP:DAYS:AMOUNT (e.g. retail:30:50000 "
+        "or project::)\n");
+  CHECK(error_of(base + "--assets 80000000 --max-days-past-due soon") ==
+        "huikuan: [huikuan.exposure_cli.1] --max-days-past-due: \"soon\" is not a whole number of days or none\n");
+  CHECK(error_of(base + "--assets 80000000 --max-hhi 20000") ==
+        "huikuan: [huikuan.exposure.7] max herfindahl 20000 points is outside (0, 10000]\n");
+  CHECK(error_of("check-order " + sample + " NOPE 100 --date 2026-10-31 --assets 1") ==
+        "huikuan: [huikuan.ledger.14] no customer with id NOPE\n");
+  CHECK(error_of("check-order " + sample + " C0002 0 --date 2026-10-31 --assets 1") ==
+        "huikuan: [huikuan.exposure.9] order amount 0.00 is not positive\n");
+  CHECK(error_of("provision " + sample + " --as-of 2026-10-31") ==
+        "huikuan: [huikuan.exposure_cli.4] give either --history SNAPSHOTS.csv or --loss-rates, not both\n");
+  CHECK(error_of("provision " + sample + " --loss-rates 1%,2%,3% --as-of 2026-10-31") ==
+        "huikuan: [huikuan.provision.1] 3 loss rates for 6 buckets {0, 30, 60, 90, 120}\n");
+  CHECK(error_of("provision " + sample + " --loss-rates 1%,2%,3%,4%,5%,150% --as-of 2026-10-31") ==
+        "huikuan: [huikuan.provision.2] loss rate 1.5 of bucket \"over 120\" is outside [0, 1]\n");
+  CHECK(error_of("provision " + sample + " --loss-rates 1%,2%,3%,4%,5%,100% --adjustment 10 --as-of 2026-10-31") ==
+        "huikuan: [huikuan.exposure_cli.3] --adjustment: \"10\" is not a percentage such as 2.5%\n");
+  CHECK(error_of("provision " + sample + " --history /nonexistent/history.csv --as-of 2026-10-31").find(
+            "[huikuan.load.1] cannot read /nonexistent/history.csv") != std::string::npos);
+  CHECK(huikuan(base).exit_code == 2);  // --assets is required
+}
+
+TEST_CASE("the exposure reports' json output is valid JSON", "[cli][exposure]") {
+  const std::string validate = " --format json | /usr/bin/python3 -c 'import json, sys; json.load(sys.stdin)'";
+  for (const std::string& command :
+       {"exposure " + sample + " --as-of 2026-10-31 --assets 80000000 --max-share 5% --max-hhi 300",
+        "check-order " + sample + " C0152 20000 --date 2026-10-31 --assets 80000000",
+        "provision " + sample + " --history " + sample + "/aging_history.csv --as-of 2026-10-31 --terminal-loss-rate 90% --adjustment 5%"}) {
+    INFO(command);
+    CHECK(std::system((std::string(HUIKUAN_CLI) + " " + command + validate).c_str()) == 0);
+  }
+}
