@@ -465,3 +465,19 @@ TEST_CASE("the sample portfolio as of 2026-10-31 matches the independent impleme
   std::sort(dormant.begin(), dormant.end());
   CHECK(dormant == std::vector<std::string>{"C0111", "C0168", "C0282"});
 }
+
+TEST_CASE("an as_of outside the calendar is a date error rather than day arithmetic that could wrap", "[allocation]") {
+  // Aging subtracts due days from as_of in int32: as of day 2^31 - 1 an
+  // invoice due before 1970 overflowed (undefined behaviour) before
+  // allocate() refused such a date.
+  ledger book;
+  book.add_customer(make_customer("C1"));
+  book.add_invoice(make_invoice("I1", "C1", "1900-01-01", "1900-01-31", 100));
+  CHECK_THROWS_MATCHES(allocate(book, day(std::numeric_limits<std::int32_t>::max())), input_error,
+                       Catch::Message("[huikuan.date.3] as_of day number 2147483647 is outside 1400-01-01 .. 9999-12-31"));
+  CHECK_THROWS_AS(allocate(book, min_supported_day - days(1)), input_error);
+  const receivables_position position = allocate(book, max_supported_day);
+  const aging_report report = age_receivables(book, position);
+  CHECK(report.total.oldest_days_past_due == max_supported_day.serial() - on("1900-01-31").serial());
+  CHECK(report.total_buckets.back() == 100);
+}

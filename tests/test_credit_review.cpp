@@ -151,6 +151,26 @@ TEST_CASE("infinite or NaN numbers in financials are malformed", "[credit_review
   CHECK(column_value(r.table, "current_ratio", 2) == 1.25);
 }
 
+TEST_CASE("a financials value outside its indicator's domain is left out with its row, and the review still runs",
+          "[credit_review]") {
+  // Found by fuzz_financials: country_risk_grade 0.152 (domain 1 .. 7) was
+  // loaded, and review_credit then threw [huikuan.score.2] for the whole
+  // portfolio instead of the file reporting its row.
+  const ledger book = three_customers();
+  const financials_load_result r = load_financials(
+      "customer_id,country_risk_grade,debt_to_equity\nC1,0.152,1.5\nC2,8,\nC3,7,-0.5\n", book, scorecard::standard());
+  std::vector<std::string> messages;
+  for (const load_problem& p : r.problems) messages.push_back(p.message());
+  CHECK(messages == std::vector<std::string>{
+                        "financials.csv:2: country_risk_grade: [huikuan.score.2] country_risk_grade 0.152 is outside 1 .. 7",
+                        "financials.csv:3: country_risk_grade: [huikuan.score.2] country_risk_grade 8 is outside 1 .. 7",
+                        "financials.csv:4: debt_to_equity: [huikuan.score.2] debt_to_equity -0.5 is outside 0 .. +inf"});
+  CHECK(r.summary.rows_read == 3u);
+  CHECK(r.summary.rows_left_out == 3u);
+  CHECK(r.table.has_row == std::vector<std::uint8_t>{0, 0, 0});
+  CHECK(review_credit(book, as_of, r.table, credit_model{}).size() == 3u);
+}
+
 TEST_CASE("financials without a customer_id column or a header are rejected with huikuan.load.2", "[credit_review]") {
   const ledger book = three_customers();
   CHECK_THROWS_WITH(load_financials("id,current_ratio\nC1,1\n", book, scorecard::standard()),

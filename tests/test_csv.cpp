@@ -143,6 +143,18 @@ TEST_CASE("a quoted field with several line breaks shifts later records by as ma
   CHECK(records[1].line == 4u);
 }
 
+TEST_CASE("a lone CR inside a quoted field counts as a line break like one outside quotes", "[csv]") {
+  // Found by fuzz_csv_reader: in a file with CR-only line ends the reader
+  // counted a CR outside quotes but not inside, so every later record
+  // named a line too early.
+  const auto records = read_all("a,b\r1,\"x\ry\"\r2,3\r");
+  REQUIRE(records.size() == 3u);
+  CHECK(records[1].fields == fields{"1", "x\ry"});
+  CHECK(records[1].line == 2u);
+  CHECK(records[2].fields == fields{"2", "3"});
+  CHECK(records[2].line == 4u);
+}
+
 TEST_CASE("a trailing comma gives a trailing empty field", "[csv]") {
   const auto records = read_all("a,b,\n,\n,,\n");
   REQUIRE(records.size() == 3u);

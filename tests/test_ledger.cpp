@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -351,6 +352,38 @@ TEST_CASE("every credit note rejection names its field and leaves the ledger unc
   check_rejected(book, [](ledger& b) { b.add_credit_note(credit_record("N2", "C1", "1.00", "I2")); },
                  "[huikuan.ledger.10] invoice I2 belongs to customer C2, not C1", "invoice_id");
   CHECK(book.credit_note_count() == 1u);
+}
+
+TEST_CASE("a record dated outside the calendar or due beyond it is rejected naming its field", "[ledger]") {
+  // Found by fuzz_ledger_loader: an invoice issued on 9999-12-31 under
+  // NET 3650 was loaded with a due day past the calendar's end, which no
+  // report can print and which as_of - due_day could wrap.
+  ledger book = small_book();
+  book.add_customer(customer_record("C3", "NET 3650"));
+  check_rejected(book, [](ledger& b) { b.add_invoice(invoice_record("I3", "C3", "9999-12-31", "1.00")); },
+                 "[huikuan.date.3] the due date NET 3650 after 9999-12-31 is beyond 9999-12-31", "due_date");
+  check_rejected(book, [](ledger& b) { b.add_invoice(invoice_record("I3", "C2", "9999-12-15", "1.00")); },
+                 "[huikuan.date.3] the due date EOM 30 after 9999-12-15 is beyond 9999-12-31", "due_date");
+  const huikuan::day outside = huikuan::max_supported_day + huikuan::days(1);
+  huikuan::invoice issued_outside = invoice_record("I3", "C1", "2024-01-01", "1.00");
+  issued_outside.issue_date = outside;
+  huikuan::invoice due_outside = invoice_record("I3", "C1", "2024-01-01", "1.00");
+  due_outside.due_date = huikuan::day(std::numeric_limits<std::int32_t>::max());
+  huikuan::payment paid_before = payment_record("P2", "C1", "1.00");
+  paid_before.date = huikuan::min_supported_day - huikuan::days(1);
+  huikuan::credit_note credited_after = credit_record("N2", "C1", "1.00");
+  credited_after.date = outside;
+  check_rejected(book, [&](ledger& b) { b.add_invoice(issued_outside); },
+                 "[huikuan.date.3] issue_date day number 2932897 is outside 1400-01-01 .. 9999-12-31", "issue_date");
+  check_rejected(book, [&](ledger& b) { b.add_invoice(due_outside); },
+                 "[huikuan.date.3] due_date day number 2147483647 is outside 1400-01-01 .. 9999-12-31", "due_date");
+  check_rejected(book, [&](ledger& b) { b.add_payment(paid_before); },
+                 "[huikuan.date.3] date day number -208189 is outside 1400-01-01 .. 9999-12-31", "date");
+  check_rejected(book, [&](ledger& b) { b.add_credit_note(credited_after); },
+                 "[huikuan.date.3] date day number 2932897 is outside 1400-01-01 .. 9999-12-31", "date");
+  book.add_invoice(invoice_record("I3", "C3", "9999-12-31", "1.00", "9999-12-31"));
+  book.add_invoice(invoice_record("I4", "C3", "1400-01-01", "1.00"));
+  CHECK(book.invoice_count() == 4u);
 }
 
 TEST_CASE("Chinese names, reps and ids round-trip unchanged", "[ledger]") {

@@ -104,6 +104,21 @@ TEST_CASE("NET n is due n days after issue, across month and year ends", "[terms
   CHECK(due("NET 365", "2024-01-01") == "2024-12-31");
 }
 
+TEST_CASE("a due date beyond 9999-12-31 is a date error, not a day the calendar cannot show", "[terms]") {
+  // Found by fuzz_cli_arguments and fuzz_ledger_loader: NET and EOM added
+  // their days past the end of the calendar without a check.
+  CHECK(due("NET 0", "9999-12-31") == "9999-12-31");
+  CHECK(due("NET 16", "9999-12-15") == "9999-12-31");
+  CHECK_THROWS_MATCHES(due("NET 17", "9999-12-15"), input_error,
+                       Message("[huikuan.date.3] the due date NET 17 after 9999-12-15 is beyond 9999-12-31"));
+  CHECK_THROWS_MATCHES(due("EOM 3650", "9999-11-30"), input_error,
+                       Message("[huikuan.date.3] the due date EOM 3650 after 9999-11-30 is beyond 9999-12-31"));
+  CHECK_THROWS_MATCHES(due("DAY 1", "9999-12-01"), input_error,
+                       Message("[huikuan.date.3] the month after 9999-12-01 is beyond 9999-12-31"));
+  CHECK_THROWS_MATCHES(parse_terms("NET 30").due_date(huikuan::max_supported_day + huikuan::days(1)), input_error,
+                       Message("[huikuan.date.3] day number 2932897 is outside 1400-01-01 .. 9999-12-31"));
+}
+
 TEST_CASE("EOM n is due n days after the end of the issue month", "[terms]") {
   CHECK(due("EOM 30", "2025-11-20") == "2025-12-30");
   CHECK(due("EOM 30", "2026-01-15") == "2026-03-02");

@@ -41,6 +41,11 @@ struct allocation_event {
 }  // namespace detail
 
 HUIKUAN_FUNC receivables_position allocate(const ledger& book, day as_of) {
+  // Reports subtract ledger days from as_of in int32: outside the calendar
+  // that could wrap, so such a date is refused.
+  if (as_of < min_supported_day || as_of > max_supported_day)
+    throw input_error("huikuan.date.3", "as_of day number " + std::to_string(as_of.serial()) +
+                                            " is outside 1400-01-01 .. 9999-12-31", "as_of");
   const invoice_columns inv = book.invoices();
   const settlement_columns pay = book.payments();
   const settlement_columns cred = book.credit_notes();

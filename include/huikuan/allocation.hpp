@@ -73,8 +73,9 @@ struct receivables_position {
 
 /// Allocates the ledger's payments and credit notes to its invoices as of
 /// `as_of` (rules above). O((I + P) log I) with I invoices and P payments
-/// and credit notes. Throws overflow_error if a customer's sums leave the
-/// int64 range.
+/// and credit notes. Throws input_error [huikuan.date.3] for an as_of
+/// outside 1400-01-01 .. 9999-12-31, overflow_error if a customer's sums
+/// leave the int64 range.
 HUIKUAN_FUNC receivables_position allocate(const ledger& book, day as_of);
 
 }  // namespace huikuan

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "huikuan/allocation.hpp"
@@ -15,6 +16,17 @@ namespace huikuan {
 namespace detail {
 inline constexpr std::string_view limit_columns[] = {"tangible_net_worth", "working_capital", "expected_monthly_purchases",
                                                      "collateral_value",   "guarantees",      "credit_insurance"};
+
+// An indicator's domain for messages, "1 .. 7" or "0 .. +inf".
+inline std::string domain_text(const indicator& ind) {
+  const auto bound = [](const std::optional<double>& value, const char* none) {
+    if (!value) return std::string(none);
+    char buffer[32];
+    const int n = std::snprintf(buffer, sizeof buffer, "%.10g", *value);
+    return std::string(buffer, static_cast<std::size_t>(n > 0 ? n : 0));
+  };
+  return bound(ind.min_value, "-inf") + " .. " + bound(ind.max_value, "+inf");
+}
 
 }  // namespace detail
 
@@ -79,7 +91,15 @@ HUIKUAN_FUNC financials_load_result load_financials(std::string_view text, const
       for (const auto& [column, code] : indicator_columns) {
         if (row.fields[column].empty()) continue;
         try {
-          values[code] = detail::parse_number(row.fields[column], header.fields[column]);
+          const double value = detail::parse_number(row.fields[column], header.fields[column]);
+          // A value the scorecard cannot score is this row's problem, not
+          // a failure of the whole review later.
+          const indicator& ind = card.indicators[*card.find(header.fields[column])];
+          if ((ind.min_value && value < *ind.min_value) || (ind.max_value && value > *ind.max_value))
+            report(header.fields[column], "huikuan.score.2",
+                   header.fields[column] + " " + row.fields[column] + " is outside " + detail::domain_text(ind));
+          else
+            values[code] = value;
         } catch (const input_error& error) {
           report(header.fields[column], error.id(), error.reason());
         }

@@ -47,8 +47,9 @@ struct financials_load_result {
 };
 
 /// Reads financials.csv text for the customers of `book`. Row problems
-/// (unknown or duplicate customer, a malformed number or amount, a haircut
-/// outside 0..1) are collected, the row left out. Throws input_error
+/// (unknown or duplicate customer, a malformed number or amount, an
+/// indicator value outside its domain in `card` [huikuan.score.2], a
+/// haircut outside 0..1) are collected, the row left out. Throws input_error
 /// [huikuan.load.2] without a customer_id column.
 HUIKUAN_FUNC financials_load_result load_financials(std::string_view text, const ledger& book, const scorecard& card);
 

@@ -47,7 +47,9 @@ HUIKUAN_FUNC bool csv_reader::next(csv_record& record) {
           after_quote = true;
         }
       } else {
-        if (c == '\n') ++line_;
+        // A line break inside quotes is still a physical line: LF, CRLF
+        // (counted at its LF) or a lone CR, as outside quotes.
+        if (c == '\n' || (c == '\r' && (position_ == text_.size() || text_[position_] != '\n'))) ++line_;
         current->push_back(c);
       }
       continue;

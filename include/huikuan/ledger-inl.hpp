@@ -68,6 +68,13 @@ inline void require_positive(money amount, std::string_view what) {
                       std::string(what) + " amount " + format_money(amount) + " is not positive",
                       "amount");
 }
+// Days outside the calendar cannot be shown, and as_of - day could leave
+// the int32 range in the kernels: such a record is rejected, not stored.
+inline void require_calendar_day(day d, std::string_view field) {
+  if (d < min_supported_day || d > max_supported_day)
+    throw input_error("huikuan.date.3", std::string(field) + " day number " + std::to_string(d.serial()) +
+                                            " is outside 1400-01-01 .. 9999-12-31", field);
+}
 inline std::uint32_t next_index(std::size_t size) {
   if (size >= no_index) throw input_error("huikuan.ledger.15", "the ledger is full (2^32 - 1 records)");
   return static_cast<std::uint32_t>(size);
@@ -118,7 +125,18 @@ HUIKUAN_FUNC invoice_index ledger::add_invoice(invoice record) {
   detail::require_new_id(invoice_ids_, record.id, "invoice", "invoice_id");
   const std::uint32_t customer = resolve_customer(record.customer_id);
   detail::require_positive(record.amount, "invoice");
-  const day due = record.due_date ? *record.due_date : customers_[customer].terms.due_date(record.issue_date);
+  detail::require_calendar_day(record.issue_date, "issue_date");
+  if (record.due_date) detail::require_calendar_day(*record.due_date, "due_date");
+  day due;
+  if (record.due_date) {
+    due = *record.due_date;
+  } else {
+    try {
+      due = customers_[customer].terms.due_date(record.issue_date);
+    } catch (const input_error& error) {
+      throw input_error(error.id(), error.reason(), "due_date");
+    }
+  }
   if (due < record.issue_date)
     throw input_error("huikuan.ledger.6",
                       "due date " + format_date(due) + " is before issue date " +
@@ -139,6 +157,7 @@ HUIKUAN_FUNC void ledger::add_payment(payment record) {
   detail::require_new_id(payment_ids_, record.id, "payment", "payment_id");
   const std::uint32_t customer = resolve_customer(record.customer_id);
   detail::require_positive(record.amount, "payment");
+  detail::require_calendar_day(record.date, "date");
   const std::uint32_t settles = resolve_invoice(record.invoice_id, customer);
   const auto index = detail::next_index(payment_amount_.size());
   payment_ids_.emplace(record.id, index);
@@ -155,6 +174,7 @@ HUIKUAN_FUNC void ledger::add_credit_note(credit_note record) {
   detail::require_new_id(credit_ids_, record.id, "credit note", "credit_note_id");
   const std::uint32_t customer = resolve_customer(record.customer_id);
   detail::require_positive(record.amount, "credit note");
+  detail::require_calendar_day(record.date, "date");
   const std::uint32_t settles = resolve_invoice(record.invoice_id, customer);
   const auto index = detail::next_index(credit_amount_.size());
   credit_ids_.emplace(record.id, index);

@@ -137,12 +137,15 @@ public:
   /// terms. Throws input_error [huikuan.ledger.1] empty or duplicate id
   /// (invoice_id), [huikuan.ledger.4] unknown customer (customer_id),
   /// [huikuan.ledger.6] due date before issue date (due_date),
-  /// [huikuan.ledger.7] amount not positive (amount).
+  /// [huikuan.ledger.7] amount not positive (amount), [huikuan.date.3] an
+  /// issue or due date outside 1400-01-01 .. 9999-12-31, given or derived
+  /// from the terms (issue_date, due_date).
   HUIKUAN_FUNC invoice_index add_invoice(invoice record);
   /// Adds a payment. Throws input_error [huikuan.ledger.1] empty or
   /// duplicate id (payment_id), [huikuan.ledger.4] unknown customer,
   /// [huikuan.ledger.7] amount not positive, [huikuan.ledger.9] unknown
-  /// invoice (invoice_id), [huikuan.ledger.10] invoice of another customer.
+  /// invoice (invoice_id), [huikuan.ledger.10] invoice of another customer,
+  /// [huikuan.date.3] a date outside 1400-01-01 .. 9999-12-31 (date).
   HUIKUAN_FUNC void add_payment(payment record);
   /// Adds a credit note; the same checks as add_payment (field
   /// credit_note_id for the id).

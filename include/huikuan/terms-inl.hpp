@@ -38,13 +38,15 @@ HUIKUAN_FUNC void payment_terms::validate() const {
 }
 
 HUIKUAN_FUNC day payment_terms::due_date(day issue_date) const {
-  switch (kind) {
-    case terms_kind::net: return issue_date + days(number);
-    case terms_kind::end_of_month: return end_of_month(issue_date) + days(number);
-    case terms_kind::day_of_following_month:
-      return huikuan::day_of_following_month(issue_date, number);
-  }
-  return issue_date + days(number);
+  if (kind == terms_kind::day_of_following_month) return huikuan::day_of_following_month(issue_date, number);
+  if (issue_date < min_supported_day || issue_date > max_supported_day)
+    static_cast<void>(issue_date.to_date());  // throws [huikuan.date.3] naming the day number
+  // NET and EOM add up to 3650 days, which can pass the calendar's end.
+  const day due = (kind == terms_kind::end_of_month ? end_of_month(issue_date) : issue_date) + days(number);
+  if (due > max_supported_day)
+    throw input_error("huikuan.date.3", "the due date " + to_string() + " after " + format_date(issue_date) +
+                                            " is beyond 9999-12-31");
+  return due;
 }
 
 HUIKUAN_FUNC std::string payment_terms::to_string() const {

@@ -36,7 +36,10 @@ struct payment_terms {
   /// Checks the number against the kind's range; throws what net(),
   /// end_of_month_plus() or day_of_following_month() throw.
   HUIKUAN_FUNC void validate() const;
-  /// The due date of an invoice issued on `issue_date`.
+  /// The due date of an invoice issued on `issue_date`. Throws input_error
+  /// [huikuan.date.3] for an issue date outside 1400-01-01 .. 9999-12-31 or
+  /// a due date beyond 9999-12-31 ("NET 30" after 9999-12-15), never a
+  /// day the calendar cannot show.
   [[nodiscard]] HUIKUAN_FUNC day due_date(day issue_date) const;
   /// Canonical text: "NET 30", "EOM 30", "DAY 10".
   [[nodiscard]] HUIKUAN_FUNC std::string to_string() const;
