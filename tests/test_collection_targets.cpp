@@ -338,9 +338,9 @@ TEST_CASE("load_targets reports every bad row and leaves its whole target out", 
             "targets.csv:5: [huikuan.target.11] left out with its target C2 2026-11 (targets.csv:4)",
             "targets.csv:6: [huikuan.target.11] left out with its target C3 2026-11 (targets.csv:7)",
             "targets.csv:7: kind: [huikuan.target.9] customer C3 has a second target row for this period",
-            "targets.csv:8: due_date: [huikuan.target.6] phase due 2027-01-05 is outside the period 2026-12-01 .. "
+            "targets.csv:8: [huikuan.target.11] left out with its target C1 2026-12 (targets.csv:9)",
+            "targets.csv:9: due_date: [huikuan.target.6] phase due 2027-01-05 is outside the period 2026-12-01 .. "
             "2026-12-31",
-            "targets.csv:9: [huikuan.target.11] left out with its target C1 2026-12 (targets.csv:8)",
             "targets.csv:10: period: [huikuan.target.7] period \"2026-13\" is not a month YYYY-MM",
             "targets.csv:11: due_date: [huikuan.load.4] due_date is empty (a phase needs one)",
             "targets.csv:12: customer_id: [huikuan.target.1] unknown customer C9",

@@ -512,6 +512,18 @@ TEST_CASE("poor credit moves the action one rung up the ladder and tightens the 
     CHECK(action_of(all_poor, book, "C1") == "supervisor visit");
     CHECK(action_of(worklist_of(book), book, "C6") == "phone");
   }
+
+  SECTION("poor credit goes no higher than a supervisor visit: stop supply and legal stay tied to age") {
+    const std::vector<double> poor(book.customer_count(), 0.5);
+    worklist_context context;
+    context.pd = poor;
+    // As of 25 February 2027, I4a (due 31 August 2026) is 178 days past due: stop supply.
+    const huikuan::day later = on("2027-02-25");
+    const worklist red = huikuan::build_worklist(book, huikuan::allocate(book, later), default_policy, context);
+    CHECK(action_of(red, book, "C4") == "stop supply and service");
+    // C1's oldest invoice (due 1 October 2026) is 147 days past due: stop supply too, not legal.
+    CHECK(action_of(red, book, "C1") == "stop supply and service");
+  }
 }
 
 TEST_CASE("the next contact follows the last contact and the cadence and is never before the first business day",

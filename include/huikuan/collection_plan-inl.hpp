@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "huikuan/collection_plan.hpp"
 
@@ -73,12 +74,66 @@ inline void add_contact(day_plan& plan, const plan_option& o, std::uint32_t coll
 }
 }  // namespace detail
 
+namespace detail {
+using plan_groups = std::vector<std::vector<plan_option>>;
+
+// The best choice of at most one option per group not yet taken within
+// `capacity` minutes (multiple-choice knapsack by dynamic programming over
+// minutes): (group, option) pairs. O(groups x capacity) time and memory.
+inline std::vector<std::pair<std::size_t, std::size_t>> best_choice(const plan_groups& groups,
+                                                                    const std::vector<std::uint8_t>& taken,
+                                                                    std::size_t capacity) {
+  const std::size_t width = capacity + 1;
+  std::vector<std::int64_t> best(width, 0);
+  std::vector<std::uint8_t> choice(groups.size() * width, 0);  // chosen option + 1, 0 for none
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (taken[g]) continue;
+    for (std::size_t m = width; m-- > 0;) {
+      std::int64_t value = best[m];
+      std::uint8_t chosen = 0;
+      for (std::size_t o = 0; o < groups[g].size(); ++o) {
+        const std::size_t w = static_cast<std::size_t>(groups[g][o].minutes);
+        if (w > m) continue;
+        const std::int64_t with = best[m - w] + groups[g][o].expected;
+        if (with > value) {
+          value = with;
+          chosen = static_cast<std::uint8_t>(o + 1);
+        }
+      }
+      best[m] = value;
+      choice[g * width + m] = chosen;
+    }
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> picks;
+  std::size_t m = capacity;
+  for (std::size_t g = groups.size(); g-- > 0;) {
+    if (taken[g] || choice[g * width + m] == 0) continue;
+    const std::size_t o = choice[g * width + m] - 1u;
+    picks.emplace_back(g, o);
+    m -= static_cast<std::size_t>(groups[g][o].minutes);
+  }
+  return picks;
+}
+
+// Each collector in turn takes the best choice from what is left.
+inline void fill_in_turn(day_plan& plan, const plan_groups& groups, std::vector<std::uint8_t>& taken,
+                         std::span<const collector> collectors) {
+  for (std::uint32_t k = 0; k < collectors.size(); ++k) {
+    const std::size_t left = static_cast<std::size_t>(collectors[k].minutes - plan.minutes_used[k]);
+    for (const auto& [g, o] : best_choice(groups, taken, left)) {
+      add_contact(plan, groups[g][o], k);
+      taken[g] = 1;
+    }
+  }
+}
+}  // namespace detail
+
 HUIKUAN_FUNC day_plan plan_day(const worklist& list, std::span<const collector> collectors,
                                const contact_costs& costs) {
   costs.validate();
   detail::check_collectors(collectors);
   // Options grouped by row: the recommended action, and a phone call instead of a visit.
-  std::vector<std::vector<detail::plan_option>> groups;
+  detail::plan_groups groups;
   for (std::uint32_t r = 0; r < list.rows.size(); ++r) {
     std::vector<detail::plan_option> options{detail::make_option(list, r, list.rows[r].action, costs)};
     const collection_action a = list.rows[r].action;
@@ -87,48 +142,56 @@ HUIKUAN_FUNC day_plan plan_day(const worklist& list, std::span<const collector> 
     std::erase_if(options, [](const detail::plan_option& o) { return o.expected <= 0; });
     if (!options.empty()) groups.push_back(std::move(options));
   }
-  day_plan plan;
-  plan.minutes_used.assign(collectors.size(), 0);
+  const auto empty_plan = [&] {
+    day_plan plan;
+    plan.minutes_used.assign(collectors.size(), 0);
+    return plan;
+  };
+
+  // Plan A: each collector in turn.
+  day_plan in_turn = empty_plan();
   std::vector<std::uint8_t> taken(groups.size(), 0);
-  std::vector<std::int64_t> best;
-  std::vector<std::uint8_t> choice;  // groups x (M + 1): chosen option + 1, 0 for none
-  for (std::uint32_t k = 0; k < collectors.size(); ++k) {
-    const std::size_t capacity = static_cast<std::size_t>(collectors[k].minutes);
-    const std::size_t width = capacity + 1;
-    best.assign(width, 0);
-    choice.assign(groups.size() * width, 0);
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-      if (taken[g]) continue;
-      for (std::size_t m = width; m-- > 0;) {
-        std::int64_t value = best[m];
-        std::uint8_t chosen = 0;
-        for (std::size_t o = 0; o < groups[g].size(); ++o) {
-          const detail::plan_option& option = groups[g][o];
-          const std::size_t w = static_cast<std::size_t>(option.minutes);
-          if (w > m) continue;
-          const std::int64_t with = best[m - w] + option.expected;
-          if (with > value) {
-            value = with;
-            chosen = static_cast<std::uint8_t>(o + 1);
-          }
+  detail::fill_in_turn(in_turn, groups, taken, collectors);
+  day_plan best = std::move(in_turn);
+
+  // Plan B, for a team: the best choice for the team's pooled minutes, packed
+  // into the collectors largest contact first (best fit); a contact that fits
+  // nobody falls back to its phone call or is dropped, and each collector's
+  // minutes left are then filled in turn. The better of A and B is the plan.
+  std::size_t pooled = 0;
+  for (const collector& c : collectors) pooled += static_cast<std::size_t>(c.minutes);
+  constexpr std::size_t pooled_table_limit = std::size_t{1} << 27;  // bytes of the choice table
+  if (collectors.size() > 1 && groups.size() * (pooled + 1) <= pooled_table_limit) {
+    day_plan packed = empty_plan();
+    std::fill(taken.begin(), taken.end(), std::uint8_t{0});
+    auto picks = detail::best_choice(groups, taken, pooled);
+    std::stable_sort(picks.begin(), picks.end(), [&](const auto& a, const auto& b) {
+      return groups[a.first][a.second].minutes > groups[b.first][b.second].minutes;
+    });
+    for (const auto& [g, o] : picks) {
+      for (std::size_t option = o; option < groups[g].size(); ++option) {  // the phone call follows the visit
+        const detail::plan_option& candidate = groups[g][option];
+        std::optional<std::uint32_t> fit;
+        for (std::uint32_t k = 0; k < collectors.size(); ++k) {
+          const std::int32_t left = collectors[k].minutes - packed.minutes_used[k];
+          if (left >= candidate.minutes &&
+              (!fit || left < collectors[*fit].minutes - packed.minutes_used[*fit]))
+            fit = k;
         }
-        best[m] = value;
-        choice[g * width + m] = chosen;
+        if (fit) {
+          detail::add_contact(packed, candidate, *fit);
+          taken[g] = 1;
+          break;
+        }
       }
     }
-    std::size_t m = capacity;
-    for (std::size_t g = groups.size(); g-- > 0;) {
-      if (taken[g] || choice[g * width + m] == 0) continue;
-      const detail::plan_option& option = groups[g][choice[g * width + m] - 1u];
-      detail::add_contact(plan, option, k);
-      taken[g] = 1;
-      m -= static_cast<std::size_t>(option.minutes);
-    }
+    detail::fill_in_turn(packed, groups, taken, collectors);
+    if (packed.expected_cash > best.expected_cash) best = std::move(packed);
   }
-  std::sort(plan.contacts.begin(), plan.contacts.end(), [](const planned_contact& a, const planned_contact& b) {
+  std::sort(best.contacts.begin(), best.contacts.end(), [](const planned_contact& a, const planned_contact& b) {
     return a.collector != b.collector ? a.collector < b.collector : a.row < b.row;
   });
-  return plan;
+  return best;
 }
 
 HUIKUAN_FUNC day_plan plan_in_order(const worklist& list, std::span<const collector> collectors,

@@ -8,9 +8,13 @@
 // amount) with a success probability. Expected cash = probability x amount,
 // rounded to the minor unit. Choosing at most one option per debtor within
 // a collector's minutes is a multiple-choice knapsack, solved exactly by
-// dynamic programming over minutes for one collector; with several
-// collectors, each in turn takes the best plan from what the earlier ones
-// left. No collector is ever given more than their minutes.
+// dynamic programming over minutes for one collector. A team is planned
+// twice and the better plan kept: (A) each collector in turn takes the best
+// plan from what the earlier ones left; (B) the best plan for the team's
+// pooled minutes is packed into the collectors, largest contact first into
+// the collector it fits most tightly (a visit that fits nobody falls back to
+// its phone call, or is dropped), and the minutes left are filled as in A.
+// No collector is ever given more than their minutes.
 //
 // Default minutes and success rates (contact_costs::from_seeds):
 //   scheduled visit, agreed appointment   94% pay (seed 000); 10 minutes for a
@@ -82,8 +86,10 @@ struct day_plan {
   money expected_cash;                      ///< sum of the contacts' expected cash
 };
 
-/// The plan with the largest expected cash (method above). O(R x M) time
-/// and memory per collector with R worklist rows and M minutes. Throws
+/// The plan with the largest expected cash (method above): exact for one
+/// collector. O(R x M) time and memory per collector with R worklist rows
+/// and M minutes, plus O(R x total minutes) for plan B (skipped when that
+/// table would exceed 128 MiB). Throws
 /// input_error [huikuan.plan.1] for a collector with negative minutes (or
 /// more than 100,000), what costs.validate() throws.
 HUIKUAN_FUNC day_plan plan_day(const worklist& list, std::span<const collector> collectors,

@@ -142,9 +142,20 @@ HUIKUAN_FUNC targets_load_result load_targets(std::string_view text, const ledge
   result.summary.present = true;
   detail::table_reader table("targets.csv", text, {"customer_id", "period", "kind", "amount"},
                              {"due_date", "description", "asked"});
+  // One usable row, kept so that a target failing validation can be
+  // rebuilt row by row to find the row at fault.
+  struct target_line {
+    std::size_t row;  ///< index into the group's rows
+    std::string kind;
+    money amount;
+    std::optional<day> due;
+    std::string description;
+    money asked;
+  };
   struct gathered {
     collection_target target;
     std::vector<detail::grouped_row> rows;
+    std::vector<target_line> lines;
     std::size_t bad_line = 0;
     std::size_t target_rows = 0;
     std::size_t commitment_rows = 0;
@@ -185,13 +196,9 @@ HUIKUAN_FUNC targets_load_result load_targets(std::string_view text, const ledge
             row.report("kind", "huikuan.target.9",
                        "customer " + customer_id + " has a second commitment row for this period");
         }
-        if (row.ok()) {
-          if (kind == "target") g.target.target = *amount;
-          else if (kind == "commitment") g.target.commitment = *amount;
-          else if (kind == "measure")
-            g.target.measures.push_back({row.text(5, "description", false), *amount, asked.value_or(money{})});
-          else g.target.phases.push_back({*due, *amount});
-        }
+        if (row.ok())
+          g.lines.push_back({g.rows.size(), kind, *amount, due, row.text(5, "description", false),
+                             asked.value_or(money{})});
         g.rows.push_back({table.line(), amount, !row.ok()});
         if (!row.ok() && g.bad_line == 0) g.bad_line = table.line();
         continue;
@@ -207,13 +214,21 @@ HUIKUAN_FUNC targets_load_result load_targets(std::string_view text, const ledge
       g.rows.front().reported = true;
       g.bad_line = g.rows.front().line;
     }
-    if (g.bad_line == 0) {
+    // Built row by row, so a target that fails validation names the row at fault.
+    for (std::size_t k = 0; g.bad_line == 0 && k < g.lines.size(); ++k) {
+      const target_line& line = g.lines[k];
+      if (line.kind == "target") g.target.target = line.amount;
+      else if (line.kind == "commitment") g.target.commitment = line.amount;
+      else if (line.kind == "measure") g.target.measures.push_back({line.description, line.amount, line.asked});
+      else g.target.phases.push_back({*line.due, line.amount});
       try {
         validate_target(g.target, book);
       } catch (const input_error& error) {
-        result.problems.push_back({"targets.csv", g.rows.front().line, std::string(error.field()), std::string(error.id()), std::string(error.reason())});
-        g.rows.front().reported = true;
-        g.bad_line = g.rows.front().line;
+        detail::grouped_row& at = g.rows[line.row];
+        result.problems.push_back({"targets.csv", at.line, std::string(error.field()), std::string(error.id()),
+                                   std::string(error.reason())});
+        at.reported = true;
+        g.bad_line = at.line;
       }
     }
     detail::settle_row_group(g.rows, g.bad_line,

@@ -123,7 +123,8 @@ struct targets_load_result {
 /// phases, description and asked for measures). The rows of one customer
 /// and period make one target: exactly one target row, at most one
 /// commitment. A row with a problem is reported and its whole target is
-/// left out (the other rows reported as "left out with its target").
+/// left out (the other rows reported as "left out with its target"); a
+/// target that fails validate_target is reported on the row at fault.
 /// Throws input_error [huikuan.load.2] for a missing required column.
 HUIKUAN_FUNC targets_load_result load_targets(std::string_view text, const ledger& book);
 

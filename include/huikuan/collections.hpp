@@ -20,9 +20,11 @@
 //
 // The recommended action follows the escalation ladder (phone, dunning
 // letter, scheduled visit, supervisor visit, stop supply / after-sales
-// service, legal), one rung higher for customers with poor credit (PD at
-// or above poor_pd); a customer with a promise falling due gets a
-// confirmation call the business day before. The next contact date follows
+// service, legal). Customers with poor credit (PD at or above poor_pd) go
+// one rung higher up to a supervisor visit; stopping supply and legal steps
+// stay tied to age alone. A customer with a promise falling due and no
+// promise broken in the window gets a confirmation call the business day
+// before (after a broken promise, the ladder's action instead). The next contact date follows
 // a business-day calendar: the last contact plus a cadence that is tighter
 // for poorer credit, never before the next business day.
 #pragma once
@@ -145,7 +147,8 @@ struct worklist_policy {
   std::int32_t cadence_fair = 5;
   std::int32_t cadence_good = 10;
 
-  /// Throws input_error [huikuan.worklist.1] naming what is wrong: weights
+  /// Throws what ladder.validate() throws and input_error
+  /// [huikuan.worklist.1] naming what is wrong: weights
   /// (as priority_weights::validate), stage_actions not matching the
   /// ladder, PD edges not increasing or PDs outside [0, 1] or not one more
   /// than the edges, poor_pd < fair_pd or outside [0, 1], cadences < 1.
