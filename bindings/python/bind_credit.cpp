@@ -187,19 +187,25 @@ void bind_credit(py::module_& m) {
       .def_readonly("recommendations", &credit_review::recommendations);
   m.def("review_credit",
         [](const ledger_holder& h, day as_of, const financials_table* financials, const credit_model& model,
-           std::size_t reasons) {
+           std::size_t reasons, std::optional<array_like> promises_kept_ratio) {
+          std::optional<column<double>> kept;
+          if (promises_kept_ratio) kept = read_column<double>(*promises_kept_ratio, "promises_kept_ratio");
+          const std::span<const double> ratios = kept ? kept->values : std::span<const double>{};
           const std::vector<credit_review_row> rows = read_ledger(h, [&](const ledger& book) {
-            if (!financials) return review_credit(book, as_of, no_financials(book), model, reasons);
+            if (!financials) return review_credit(book, as_of, no_financials(book), model, reasons, ratios);
             require_financials_of(*financials, book);
-            return review_credit(book, as_of, *financials, model, reasons);
+            return review_credit(book, as_of, *financials, model, reasons, ratios);
           });
           return make_review(rows, reasons);
         },
         py::arg("ledger"), py::arg("as_of"), py::arg("financials") = py::none(),
         py::arg_v("model", credit_model{}, "CreditModel()"), py::arg("reasons") = 3,
+        py::arg("promises_kept_ratio") = py::none(),
         "Reviews every customer as of a date: Character from the ledger, the other Cs from financials (None: "
-        "nothing known), the 5C score, grade, PD and reasons, and the recommended limit and terms. The numbers "
-        "of the `huikuan score` command.");
+        "nothing known), the 5C score, grade, PD and reasons, and the recommended limit and terms. "
+        "promises_kept_ratio, when given, is each customer's kept share of promises to pay (float64, NaN: none), "
+        "which the ledger alone cannot know; the `huikuan score` command takes it from promises.csv. Raises "
+        "InputError [huikuan.review.1] when it is not one per customer.");
 }
 
 }  // namespace huikuan::python

@@ -38,7 +38,24 @@ matrix_input read_matrix(py::handle object, std::string_view argument) {
   return in;
 }
 
-/// Labels: uint8 or bool 0/1 used in place, or float64 0.0/1.0.
+/// 0/1 labels: uint8 or bool used in place; another integer dtype (a list
+/// of ints, a pandas int64 column) converted after checking every value.
+column<std::uint8_t> read_binary_labels(py::handle object, std::string_view argument) {
+  py::array a = as_array(object);
+  const char kind = a.dtype().kind();
+  if ((kind == 'i' || kind == 'u') && !a.dtype().equal(py::dtype::of<std::uint8_t>())) {
+    const py::array wide = py::module_::import("numpy").attr("ascontiguousarray")(a, py::arg("dtype") = "int64");
+    const column<std::int64_t> values = read_column<std::int64_t>(wide, argument);
+    for (std::size_t i = 0; i < values.values.size(); ++i)
+      if (values.values[i] != 0 && values.values[i] != 1)
+        argument_error(error_id::range, argument,
+                       "row " + std::to_string(i) + " is " + std::to_string(values.values[i]) + "; labels are 0 or 1");
+    a = wide.attr("astype")("uint8");
+  }
+  return read_column<std::uint8_t>(a, argument, true, true);
+}
+
+/// Labels: 0/1 integers as read_binary_labels, or float64 0.0/1.0.
 struct label_input {
   py::array array;
   bool as_double = false;
@@ -50,10 +67,10 @@ label_input read_labels(py::handle object, std::string_view argument) {
     (void)read_column<double>(a, argument);
     return {a, true};
   }
-  if (!a.dtype().equal(py::dtype::of<std::uint8_t>()) && a.dtype().kind() != 'b')
-    argument_error(error_id::dtype, argument, "dtype " + dtype_name(a) + "; expected uint8 or bool 0/1 labels (or float64 0.0/1.0)");
-  (void)read_column<std::uint8_t>(a, argument, true, true);
-  return {a, false};
+  const char kind = a.dtype().kind();
+  if (kind != 'b' && kind != 'i' && kind != 'u')
+    argument_error(error_id::dtype, argument, "dtype " + dtype_name(a) + "; expected 0/1 integer or bool labels (or float64 0.0/1.0)");
+  return {read_binary_labels(a, argument).array, false};
 }
 
 logistic_fit fit_logistic_py(array_like x, array_like labels, bool intercept, double l2_penalty, int max_iterations,
@@ -104,7 +121,7 @@ struct scored_labels {
 };
 
 scored_labels read_scored(py::handle scores, py::handle labels) {
-  scored_labels s{read_column<double>(scores, "scores"), read_column<std::uint8_t>(labels, "labels", true, true)};
+  scored_labels s{read_column<double>(scores, "scores"), read_binary_labels(labels, "labels")};
   require_length(s.labels.values.size(), s.scores.values.size(), "labels", "scores");
   return s;
 }
@@ -214,7 +231,7 @@ void bind_fitting(py::module_& m) {
   m.def("weight_of_evidence",
         [](array_like values, array_like labels, array_like cut_points, double zero_cell_adjustment) {
           const column<double> v = read_column<double>(values, "values");
-          const column<std::uint8_t> l = read_column<std::uint8_t>(labels, "labels", true, true);
+          const column<std::uint8_t> l = read_binary_labels(labels, "labels");
           const column<double> cuts = read_column<double>(cut_points, "cut_points");
           py::gil_scoped_release release;
           return weight_of_evidence(v.values, l.values, cuts.values, woe_options{zero_cell_adjustment});
@@ -280,7 +297,7 @@ void bind_fitting(py::module_& m) {
         [](const scorecard& start, array_like history, array_like defaulted, bool fit_c_weights,
            bool fit_indicator_weights, bool calibrate_pd, double l2_penalty) {
           const indicator_input h = read_indicators(history, start.indicators.size(), "history");
-          const column<std::uint8_t> d = read_column<std::uint8_t>(defaulted, "defaulted", true, true);
+          const column<std::uint8_t> d = read_binary_labels(defaulted, "defaulted");
           const scorecard_fit_options options{fit_c_weights, fit_indicator_weights, calibrate_pd, l2_penalty};
           py::gil_scoped_release release;
           return fit_scorecard(start, h.columns, d.values, options);

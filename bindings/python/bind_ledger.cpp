@@ -34,7 +34,7 @@ loaded_ledger share(load_result&& result) {
 // read by load_ledger, so every rule, problem and summary is the loader's.
 // Problems then name the table ("invoices") and the 1-based row.
 
-enum class field_kind { text, amount, date, optional_date };
+enum class field_kind { text, amount, date };
 
 struct field_spec {
   const char* name;
@@ -59,7 +59,7 @@ const table_spec invoices_spec{"invoices",
                                 {"customer_id", field_kind::text, true},
                                 {"issue_date", field_kind::date, true},
                                 {"amount", field_kind::amount, true},
-                                {"due_date", field_kind::optional_date, false},
+                                {"due_date", field_kind::date, false},
                                 {"contract_no", field_kind::text, false},
                                 {"project_no", field_kind::text, false},
                                 {"sales_rep", field_kind::text, false}}};
@@ -94,6 +94,7 @@ bool is_missing(py::handle item) {
 // else (an int id) as str() gives it.
 std::vector<std::string> read_text_column(py::handle object, const std::string& argument) {
   const py::array a = as_array(object);
+  if (a.size() == 0) return {};
   if (a.ndim() != 1)
     argument_error(error_id::shape, argument, std::to_string(a.ndim()) + "-D array; expected a 1-D column");
   const char kind = a.dtype().kind();
@@ -162,7 +163,9 @@ csv_table write_table(const table_spec& spec, py::handle mapping) {
     const std::string argument = std::string(spec.table) + "['" + field.name + "']";
     const py::object values = columns[py::str(field.name)];
     std::size_t size = 0;
-    switch (field.kind) {
+    // An empty column has no values to check (np.asarray([]) is float64).
+    const bool empty_column = as_array(values).size() == 0;
+    switch (empty_column ? field_kind::text : field.kind) {
       case field_kind::text:
         size = add_text_writer(values, argument);
         break;
@@ -179,13 +182,14 @@ csv_table write_table(const table_spec& spec, py::handle mapping) {
         });
         break;
       }
-      case field_kind::date:
-      case field_kind::optional_date: {
+      case field_kind::date: {
         if (is_text(values)) {
           size = add_text_writer(values, argument);
           break;
         }
-        dates->push_back(read_days(values, argument, field.kind == field_kind::optional_date ? &no_day : nullptr));
+        // NaT is written as an empty cell: the loader derives a missing due
+        // date from the terms and reports a missing required date on its row.
+        dates->push_back(read_days(values, argument, &no_day));
         const std::span<const std::int32_t> serials = dates->back().values;
         size = serials.size();
         for (std::size_t r = 0; r < size; ++r)

@@ -43,35 +43,42 @@ void run_scoring(const scoring_model& model, const indicator_input& input, const
   model.score(input.columns, out, threads);
 }
 
-bulk_scores score_py(const scoring_model& model, array_like values, std::size_t reasons, bool indicator_points, int threads) {
+bulk_scores score_py(const scoring_model& model, array_like values, std::size_t reasons, bool c_scores,
+                     bool missing_mask, bool indicator_points, int threads) {
   const std::size_t m = model.card().indicators.size();
   const indicator_input input = read_indicators(values, m);
   const unsigned workers = checked_threads(threads);
   const auto n = static_cast<py::ssize_t>(input.columns.debtors);
   py::array total = py::array_t<double>(n), pd = py::array_t<double>(n), grade = py::array_t<std::uint8_t>(n);
-  py::array c = py::array_t<double, py::array::f_style>({n, static_cast<py::ssize_t>(c_dimension_count)});
-  py::array mask = py::array_t<std::uint64_t>(n);
   score_columns out;
   out.total = span_of<double>(total);
   out.pd = span_of<double>(pd);
   out.grade = span_of<std::uint8_t>(grade);
-  for (std::size_t d = 0; d < c_dimension_count; ++d)
-    out.c_scores[d] = {static_cast<double*>(c.mutable_data()) + d * static_cast<std::size_t>(n), static_cast<std::size_t>(n)};
-  out.missing_mask = span_of<std::uint64_t>(mask);
-  py::object reason_array = py::none(), points = py::none();
+  bulk_scores result{total, pd, grade, py::none(), py::none(), py::none(), py::none()};
+  if (c_scores) {
+    py::array c = py::array_t<double, py::array::f_style>({n, static_cast<py::ssize_t>(c_dimension_count)});
+    for (std::size_t d = 0; d < c_dimension_count; ++d)
+      out.c_scores[d] = {static_cast<double*>(c.mutable_data()) + d * static_cast<std::size_t>(n), static_cast<std::size_t>(n)};
+    result.c_scores = c;
+  }
+  if (missing_mask) {
+    py::array mask = py::array_t<std::uint64_t>(n);
+    out.missing_mask = span_of<std::uint64_t>(mask);
+    result.missing_mask = mask;
+  }
   if (reasons > 0) {
     py::array r = py::array_t<std::uint16_t>({n, static_cast<py::ssize_t>(reasons)});
     out.reasons = span_of<std::uint16_t>(r);
     out.reasons_per_debtor = reasons;
-    reason_array = r;
+    result.reasons = r;
   }
   if (indicator_points) {
     py::array p = py::array_t<double, py::array::f_style>({n, static_cast<py::ssize_t>(m)});
     out.indicator_points = span_of<double>(p);
-    points = p;
+    result.indicator_points = p;
   }
   run_scoring(model, input, out, workers);
-  return {total, pd, grade, c, mask, reason_array, points};
+  return result;
 }
 
 void score_into_py(const scoring_model& model, array_like values, optional_array total, optional_array pd,
@@ -107,7 +114,9 @@ void score_into_py(const scoring_model& model, array_like values, optional_array
 }
 
 assessment assess_py(const scoring_model& model, array_like values, std::size_t reasons) {
-  const column<double> v = read_column<double>(values, "values");
+  // One debtor's M values are copied: any layout and any real dtype will do.
+  const column<double> v = read_column<double>(
+      py::module_::import("numpy").attr("ascontiguousarray")(values, py::arg("dtype") = "float64"), "values");
   const std::size_t m = model.card().indicators.size();
   if (v.values.size() != m)
     argument_error(error_id::shape, "values",
@@ -239,9 +248,9 @@ void bind_scoring(py::module_& m) {
       });
   py::class_<bulk_scores>(m, "BulkScores",
                           "Bulk scoring results as numpy arrays: total, pd (float64), grade (uint8 index into the "
-                          "grade labels), c_scores (float64 (N, 5)), missing_mask (uint64, bit j: indicator j "
-                          "missing), reasons (uint16 (N, k) indicator indices, NO_REASON pads) and "
-                          "indicator_points (float64 (N, M)) when asked for.")
+                          "grade labels) and, when asked for (else None), c_scores (float64 (N, 5)), missing_mask "
+                          "(uint64, bit j: indicator j missing), reasons (uint16 (N, k) indicator indices, NO_REASON "
+                          "pads) and indicator_points (float64 (N, M)).")
       .def_readonly("total", &bulk_scores::total)
       .def_readonly("pd", &bulk_scores::pd)
       .def_readonly("grade", &bulk_scores::grade)
@@ -255,12 +264,14 @@ void bind_scoring(py::module_& m) {
                             "A validated scorecard compiled for fast evaluation. Immutable: share one across threads.")
       .def(py::init<scorecard>(), py::arg("card"), "Validates and compiles; raises what Scorecard.validate() raises.")
       .def_property_readonly("card", [](const scoring_model& s) { return s.card(); }, "A copy of the scorecard.")
-      .def("score", &score_py, py::arg("values"), py::kw_only(), py::arg("reasons") = 0,
-           py::arg("indicator_points") = false, py::arg("threads") = 1,
+      .def("score", &score_py, py::arg("values"), py::kw_only(), py::arg("reasons") = 0, py::arg("c_scores") = false,
+           py::arg("missing_mask") = false, py::arg("indicator_points") = false, py::arg("threads") = 1,
            "Scores N debtors in bulk. values: float64 indicator values (NaN = missing), either an (N, M) array in "
            "column-major order (np.asfortranarray; a DataFrame's to_numpy() usually is) or a list of M 1-D "
-           "columns, in the scorecard's indicator order; read in place. Returns BulkScores; `reasons` reason slots "
-           "per debtor. Runs with the GIL released, on `threads` threads (results identical). Raises InputError "
+           "columns, in the scorecard's indicator order; read in place. Returns BulkScores with total, pd and "
+           "grade, and what is asked for: `reasons` reason slots per debtor, the C scores, the missing mask, each "
+           "indicator's points (every output costs memory traffic: ask for what you use). Runs with the GIL "
+           "released, on `threads` threads (results identical). Raises InputError "
            "[huikuan.python.1]..[.3] for a bad array, [huikuan.score.1] infinite value, [.2] outside the domain, "
            "[.3] missing under 'reject', naming the debtor and indicator.")
       .def("score_into", &score_into_py, py::arg("values"), py::kw_only(), py::arg("total") = py::none(),
@@ -271,8 +282,8 @@ void bind_scoring(py::module_& m) {
            "(N,), missing_mask uint64 (N,), c_scores float64 (N, 5) and indicator_points float64 (N, M) in "
            "column-major order, reasons uint16 (N, k) row-major. No allocation per call.")
       .def("assess", &assess_py, py::arg("values"), py::arg("reasons") = 3,
-           "Assesses one debtor from its M indicator values (NaN = missing) with the `reasons` indicators that "
-           "cost most. Same numbers as bulk scoring, bit for bit.")
+           "Assesses one debtor from its M indicator values (any sequence of numbers; NaN = missing) with the "
+           "`reasons` indicators that cost most. Same numbers as bulk scoring, bit for bit.")
       .def("pd_from_score", &scoring_model::pd_from_score, py::arg("total"), "PD at a total score under the scaling.")
       .def("score_from_pd", &scoring_model::score_from_pd, py::arg("pd"), "The score at which the PD is pd (0 < pd < 1).")
       .def("grade_of", &scoring_model::grade_of, py::arg("total"), "Grade index of a total score.");

@@ -84,22 +84,16 @@ inline constexpr const char* not_found = "huikuan.python.10";   // an id that is
 // anything np.asarray reads, a mapping of columns, a customer id or index.
 
 inline bool accept_any_object(PyObject*) { return true; }
-class array_like : public py::object {
-public:
-  PYBIND11_OBJECT_DEFAULT(array_like, py::object, accept_any_object)
-};
-class optional_array : public py::object {
-public:
-  PYBIND11_OBJECT_DEFAULT(optional_array, py::object, accept_any_object)
-};
-class table_like : public py::object {
-public:
-  PYBIND11_OBJECT_DEFAULT(table_like, py::object, accept_any_object)
-};
-class customer_key : public py::object {
-public:
-  PYBIND11_OBJECT_DEFAULT(customer_key, py::object, accept_any_object)
-};
+#define HUIKUAN_PYTHON_ARGUMENT(type)                                     \
+  class type : public py::object {                                        \
+  public:                                                                 \
+    PYBIND11_OBJECT_DEFAULT(type, py::object, accept_any_object)          \
+  };
+HUIKUAN_PYTHON_ARGUMENT(array_like)
+HUIKUAN_PYTHON_ARGUMENT(optional_array)
+HUIKUAN_PYTHON_ARGUMENT(table_like)
+HUIKUAN_PYTHON_ARGUMENT(customer_key)
+#undef HUIKUAN_PYTHON_ARGUMENT
 
 // ------------------------------------------------------------ scalar values
 
@@ -289,22 +283,16 @@ customer_index resolve_customer(const ledger& book, py::handle key);
 
 namespace pybind11::detail {
 
-template <>
-struct handle_type_name<huikuan::python::array_like> {
-  static constexpr auto name = const_name("numpy.typing.ArrayLike");
-};
-template <>
-struct handle_type_name<huikuan::python::optional_array> {
-  static constexpr auto name = const_name("numpy.typing.NDArray[typing.Any] | None");
-};
-template <>
-struct handle_type_name<huikuan::python::table_like> {
-  static constexpr auto name = const_name("typing.Mapping[str, numpy.typing.ArrayLike]");
-};
-template <>
-struct handle_type_name<huikuan::python::customer_key> {
-  static constexpr auto name = const_name("str | int");
-};
+#define HUIKUAN_PYTHON_ARGUMENT_NAME(type, python_name)   \
+  template <>                                              \
+  struct handle_type_name<huikuan::python::type> {         \
+    static constexpr auto name = const_name(python_name);  \
+  };
+HUIKUAN_PYTHON_ARGUMENT_NAME(array_like, "numpy.typing.ArrayLike")
+HUIKUAN_PYTHON_ARGUMENT_NAME(optional_array, "numpy.typing.NDArray[typing.Any] | None")
+HUIKUAN_PYTHON_ARGUMENT_NAME(table_like, "typing.Mapping[str, numpy.typing.ArrayLike]")
+HUIKUAN_PYTHON_ARGUMENT_NAME(customer_key, "str | int")
+#undef HUIKUAN_PYTHON_ARGUMENT_NAME
 
 /// huikuan::day <-> datetime.date (also accepts numpy.datetime64 and ISO text).
 template <>

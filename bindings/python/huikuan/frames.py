@@ -335,7 +335,8 @@ def score_frame(
         nan if code in absent else np.ascontiguousarray(indicators[code].to_numpy(dtype=np.float64))
         for code in card.codes
     ]
-    result = model.score(columns, reasons=reasons, threads=threads)
+    result = model.score(columns, reasons=reasons, c_scores=True, threads=threads)
+    assert result.c_scores is not None
     labels = np.array(card.grades.labels, dtype=object)
     frame = pd.DataFrame(
         {"total": result.total, "pd": result.pd, "grade": labels[result.grade]},
@@ -394,34 +395,17 @@ def credit_review_frame(
     return frame
 
 
+def _attributes(items: Sequence[Any], fields: Sequence[str]) -> pd.DataFrame:
+    """One row per item, one column per attribute."""
+    return pd.DataFrame([{field: getattr(item, field) for field in fields} for item in items], columns=list(fields))
+
+
 def woe_frame(table: WoeTable) -> pd.DataFrame:
     """A weight-of-evidence table, one row per bin."""
-    return pd.DataFrame(
-        [
-            {
-                "goods": b.goods,
-                "bads": b.bads,
-                "good_share": b.good_share,
-                "bad_share": b.bad_share,
-                "weight_of_evidence": b.weight_of_evidence,
-                "information_value": b.information_value,
-                "adjusted": b.adjusted,
-            }
-            for b in table.bins
-        ]
-    )
+    return _attributes(table.bins, ("goods", "bads", "good_share", "bad_share", "weight_of_evidence",
+                                    "information_value", "adjusted"))
 
 
 def psi_frame(result: PsiResult) -> pd.DataFrame:
     """A PSI table, one row per bin."""
-    return pd.DataFrame(
-        [
-            {
-                "expected_share": b.expected_share,
-                "actual_share": b.actual_share,
-                "contribution": b.contribution,
-                "floored": b.floored,
-            }
-            for b in result.bins
-        ]
-    )
+    return _attributes(result.bins, ("expected_share", "actual_share", "contribution", "floored"))
