@@ -11,7 +11,7 @@ void add_ledger_commands(CLI::App& app, command_list& commands);
 void add_credit_commands(CLI::App& app, command_list& commands);
 /// worklist, promises, targets (commands_collections.cpp).
 void add_collections_commands(CLI::App& app, command_list& commands);
-/// exposure, check-order, provision (commands_exposure.cpp).
+/// exposure, check-order, provision, cost (commands_exposure.cpp).
 void add_exposure_commands(CLI::App& app, command_list& commands);
 
 }  // namespace huikuan::cli

@@ -1,5 +1,5 @@
-// exposure, check-order and provision: exposure controls and expected
-// credit loss.
+// exposure, check-order, provision and cost: exposure controls, expected
+// credit loss and what receivables cost.
 //
 // Optional files in the data directory, used when present:
 //   orders.csv      open orders, counted in each customer's exposure
@@ -38,6 +38,11 @@ struct exposure_options : common_options {
   std::string loss_rates;
   std::string terminal_loss_rate = "100%";
   std::string adjustment = "0%";
+  std::string from;
+  std::string to;
+  std::string rate;
+  std::string late_rate;
+  std::string day_count = "365";
 };
 
 // An option's value through a library parser, the error naming the option.
@@ -409,6 +414,63 @@ int run_provision(const exposure_options& o) {
   return finish(r, o.format, in.problems);
 }
 
+int run_cost(const exposure_options& o) {
+  const day from = date_option(o.from, "from", day());
+  const day to = date_option(o.to, "to", day());
+  const basis_points rate = *optional_percent(o.rate, "rate");
+  const std::optional<basis_points> late_rate = optional_percent(o.late_rate, "late-rate");
+  const day_count_convention convention =
+      o.day_count == "360" ? day_count_convention::actual_360 : day_count_convention::actual_365_fixed;
+  const directory_inputs in(o.directory);
+  const ledger& book = in.loaded.book;
+  const carrying_cost_report carrying = carrying_cost(book, from, to, rate, convention);
+
+  section cost{"carrying cost " + format_date(from) + " .. " + format_date(to) + " at " + format_percent(rate) +
+                   " a year (" + std::string(to_string(convention)) + ")",
+               {"customer", "name", "sales rep", "average open balance", "carrying cost"}, {}, {}, "carrying_cost"};
+  for (std::size_t c = 0; c < book.customer_count(); ++c) {
+    if (carrying.average_balance[c].is_zero() && carrying.cost[c].is_zero()) continue;
+    const customer& who = book.customers()[c];
+    cost.rows.push_back({text(who.id), text(who.name), text(who.sales_rep), amount(carrying.average_balance[c]),
+                         amount(carrying.cost[c])});
+  }
+  cost.rows.push_back({text("total"), text(std::to_string(cost.rows.size()) + " customers"), text(""),
+                       amount(carrying.total_average_balance), amount(carrying.total_cost)});
+  cost.notes.push_back("each day of the period counts the open invoices at its start; the cost is the sum of daily "
+                       "balances x rate / " + std::to_string(days_in_year(convention)) +
+                       ", rounded half up per customer");
+  report r;
+  r.sections.push_back(std::move(cost));
+  if (late_rate) {
+    const late_interest_report late = late_payment_interest(book, to, *late_rate, convention);
+    section interest{"late-payment interest to " + format_date(to) + " at " + format_percent(*late_rate) + " a year (" +
+                         std::string(to_string(convention)) + ")",
+                     {"customer", "name", "sales rep", "late invoices", "most days late", "late interest"}, {}, {},
+                     "late_interest"};
+    const invoice_columns invoices = book.invoices();
+    std::vector<std::int64_t> late_count(book.customer_count(), 0), most_days(book.customer_count(), 0);
+    for (std::size_t i = 0; i < late.invoice_interest.size(); ++i) {
+      if (late.days_late[i] == 0) continue;
+      ++late_count[invoices.customer[i]];
+      most_days[invoices.customer[i]] = std::max<std::int64_t>(most_days[invoices.customer[i]], late.days_late[i]);
+    }
+    for (std::size_t c = 0; c < book.customer_count(); ++c) {
+      if (late.customer_interest[c].is_zero()) continue;
+      const customer& who = book.customers()[c];
+      interest.rows.push_back({text(who.id), text(who.name), text(who.sales_rep), number(late_count[c]),
+                               number(most_days[c]), amount(late.customer_interest[c])});
+    }
+    interest.rows.push_back({text("total"), text(std::to_string(interest.rows.size()) + " customers"), text(""),
+                             cell{"", true}, cell{"", true}, amount(late.total)});
+    interest.notes.push_back("outstanding x rate x days / " + std::to_string(days_in_year(convention)) +
+                             " on each interval from the due date between payments, rounded half up per invoice; "
+                             "invoices paid late keep what they accrued");
+    r.sections.push_back(std::move(interest));
+  }
+  add_left_out(r, in.files, in.problems.size());
+  return finish(r, o.format, in.problems);
+}
+
 void add_policy_options(CLI::App* command, exposure_options& o) {
   command->add_option("--assets", o.assets, "Total assets for the receivables-to-assets ceiling (money)")->required();
   command->add_option("--ceiling", o.ceiling, "Receivables-to-assets ceiling (default 20%)");
@@ -452,6 +514,16 @@ void add_exposure_commands(CLI::App& app, command_list& commands) {
   provision->add_option("--terminal-loss-rate", o->terminal_loss_rate, "Loss rate of the oldest bucket (default 100%)");
   provision->add_option("--adjustment", o->adjustment, "Forward-looking adjustment of every rate, e.g. 10% (default 0%)");
   commands.push_back({provision, [o] { return run_provision(*o); }});
+
+  CLI::App* cost = app.add_subcommand("cost", "Carrying cost of open receivables and late-payment interest");
+  add_common_options(cost, *o);
+  cost->add_option("--from", o->from, "First day of the period YYYY-MM-DD")->required();
+  cost->add_option("--to", o->to, "Last day of the period YYYY-MM-DD (late interest is as of it)")->required();
+  cost->add_option("--rate", o->rate, "Annual financing rate, e.g. 4.35%")->required();
+  cost->add_option("--late-rate", o->late_rate, "Annual late-payment interest rate, e.g. 18.25% (0.05% a day)");
+  cost->add_option("--day-count", o->day_count, "Days in the year: Actual/365 (Fixed) or Actual/360")
+      ->check(CLI::IsMember({"365", "360"}));
+  commands.push_back({cost, [o] { return run_cost(*o); }});
 }
 
 }  // namespace huikuan::cli

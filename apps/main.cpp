@@ -12,6 +12,7 @@
 //   huikuan exposure DIR --assets AMOUNT [--as-of DATE] [--ceiling 20%] [--warning 16%] [policy options]
 //   huikuan check-order DIR CUSTOMER_ID AMOUNT --assets AMOUNT [--date DATE] [policy options]
 //   huikuan provision DIR (--history SNAPSHOTS.csv | --loss-rates 1%,...) [--as-of DATE]
+//   huikuan cost DIR --from DATE --to DATE --rate 4.35% [--late-rate 18.25%] [--day-count 365|360]
 //   huikuan check DIR
 //
 // Exit codes: 0 clean; 1 a fatal error (missing file or column, bad

@@ -357,6 +357,24 @@ TEST_CASE("exposure options with bad values are fatal errors naming the option, 
   CHECK(error_of("provision " + sample + " --history /nonexistent/history.csv --as-of 2026-10-31").find(
             "[huikuan.load.1] cannot read /nonexistent/history.csv") != std::string::npos);
   CHECK(huikuan(base).exit_code == 2);  // --assets is required
+  CHECK(error_of("cost " + sample + " --from 2026-10-31 --to 2026-10-01 --rate 4.35%") ==
+        "huikuan: [huikuan.cost.3] period 2026-10-31 .. 2026-10-01 ends before it starts\n");
+  CHECK(error_of("cost " + sample + " --from 2026-10-01 --to 2026-10-31 --rate 4.35") ==
+        "huikuan: [huikuan.percent.1] --rate: \"4.35\" is not a percentage such as 20% or 16.5%\n");
+  CHECK(error_of("cost " + sample + " --from 2026-10-01 --to 2026-10-31 --rate -1%") ==
+        "huikuan: [huikuan.cost.1] annual rate -1.00% is negative\n");
+}
+
+TEST_CASE("cost prices October's receivables under both day counts", "[cli][exposure]") {
+  const std::string base = "cost " + sample + " --from 2026-10-01 --to 2026-10-31 --rate 4.35% --format csv";
+  const run_result a365 = huikuan(base);
+  CHECK(a365.exit_code == 0);
+  // C0001 (checked day by day): average open balance 37,607.65, 31 days at 4.35% / 365.
+  CHECK(a365.out.find("\nC0001,Horizon Building Materials LLC,John Carter,37607.65,138.94\n") != std::string::npos);
+  const run_result a360 = huikuan(base + " --day-count 360");
+  CHECK(huikuan("cost " + sample + " --from 2026-10-01 --to 2026-10-31 --rate 4.35% --day-count 360")
+            .out.rfind("carrying cost 2026-10-01 .. 2026-10-31 at 4.35% a year (Actual/360)\n", 0) == 0);
+  CHECK(a360.out.find("\nC0001,Horizon Building Materials LLC,John Carter,37607.65,140.87\n") != std::string::npos);
 }
 
 TEST_CASE("the exposure reports' json output is valid JSON", "[cli][exposure]") {
@@ -364,7 +382,8 @@ TEST_CASE("the exposure reports' json output is valid JSON", "[cli][exposure]") 
   for (const std::string& command :
        {"exposure " + sample + " --as-of 2026-10-31 --assets 80000000 --max-share 5% --max-hhi 300",
         "check-order " + sample + " C0152 20000 --date 2026-10-31 --assets 80000000",
-        "provision " + sample + " --history " + sample + "/aging_history.csv --as-of 2026-10-31 --terminal-loss-rate 90% --adjustment 5%"}) {
+        "provision " + sample + " --history " + sample + "/aging_history.csv --as-of 2026-10-31 --terminal-loss-rate 90% --adjustment 5%",
+        "cost " + sample + " --from 2026-10-01 --to 2026-10-31 --rate 4.35% --late-rate 18.25% --day-count 360"}) {
     INFO(command);
     CHECK(std::system((std::string(HUIKUAN_CLI) + " " + command + validate).c_str()) == 0);
   }
