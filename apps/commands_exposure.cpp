@@ -3,7 +3,7 @@
 //
 // Optional files in the data directory, used when present:
 //   orders.csv      open orders, counted in each customer's exposure
-//   financials.csv  the 5C review, for --limits recommended|lower
+//   financials.csv, promises.csv  the 5C review, for --limits recommended|lower
 // The total assets for the receivables-to-assets ceiling are an argument
 // (--assets, required by exposure and check-order): they come from the
 // balance sheet, not from the receivables files.
@@ -123,13 +123,17 @@ struct exposure_inputs : directory_inputs {
     if (auto loaded_orders = optional_file("orders.csv", [&](std::string_view t) { return load_orders(t, loaded.book); }))
       orders = std::move(loaded_orders->orders);
     if (o.limits == "ledger") return;
-    // The 5C recommended limits: the review the score command prints.
+    // The 5C recommended limits: the review the score command prints
+    // (financials.csv and promises.csv when present, the standard model).
     const credit_model model;
     financials_table financials = no_financials(loaded.book);
     if (auto f = optional_file("financials.csv",
                                [&](std::string_view t) { return load_financials(t, loaded.book, model.card); }))
       financials = std::move(f->table);
-    for (const credit_review_row& row : review_credit(loaded.book, as_of, financials, model, 0)) {
+    std::vector<double> kept;
+    if (auto p = optional_file("promises.csv", [&](std::string_view t) { return load_promises(t, loaded.book); }))
+      kept = promises_kept_ratios(evaluate_promises(loaded.book, p->promises, as_of));
+    for (const credit_review_row& row : review_credit(loaded.book, as_of, financials, model, 0, kept)) {
       const money recommended = row.recommendation.limit;
       const money approved = loaded.book.customer_at(row.customer).credit_limit;
       limits.push_back(o.limits == "recommended" ? recommended : min(recommended, approved));
