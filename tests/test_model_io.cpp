@@ -168,6 +168,15 @@ TEST_CASE("text that is not JSON is rejected with huikuan.model.1", "[model_io]"
   CHECK_THROWS_WITH(model_from_json(""), Catch::StartsWith("[huikuan.model.1] the model is not valid JSON: "));
 }
 
+TEST_CASE("a number too large for a double is rejected with huikuan.model.1, not a JSON library exception", "[model_io]") {
+  // Found by fuzz_model_json: nlohmann reports this overflow as out_of_range
+  // 406, which escaped model_from_json as a plain std::exception.
+  CHECK_THROWS_MATCHES(
+      model_from_json("{\"format\": 0.3222222222E8864144rmat\""), input_error,
+      Catch::Message("[huikuan.model.1] the model is not valid JSON: [json.exception.out_of_range.406] number overflow "
+                     "parsing '0.3222222222E8864144'"));
+}
+
 TEST_CASE("another format or version is rejected with huikuan.model.3", "[model_io]") {
   json j = standard_json();
   j["format"] = "acme.model";

@@ -152,7 +152,8 @@ HUIKUAN_FUNC credit_model model_from_json(std::string_view text) {
   json root;
   try {
     root = json::parse(text);
-  } catch (const json::parse_error& error) {
+  } catch (const json::exception& error) {
+    // Not only parse_error: a number too large for a double is out_of_range (406).
     throw input_error("huikuan.model.1", std::string("the model is not valid JSON: ") + error.what());
   }
   const detail::json_reader r(root, "");
