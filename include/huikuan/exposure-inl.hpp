@@ -253,7 +253,11 @@ HUIKUAN_FUNC exposure_scan scan_exposure(const exposure_columns& rows, std::span
   const std::int64_t* const amount = rows.open_amount.data();
   std::int64_t* const cells = exposure.data();
   bool overflow = false;
-  const auto add_row = [&](std::size_t i) {
+  constexpr std::size_t ahead = detail::exposure_prefetch_rows;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + ahead < n) {
+      if (const std::uint32_t later = customer[i + ahead]; later < customers) __builtin_prefetch(cells + later, 1, 3);
+    }
     const std::uint32_t c = customer[i];
     const std::int64_t value = amount[i];
     if (c >= customers) [[unlikely]]
@@ -263,14 +267,7 @@ HUIKUAN_FUNC exposure_scan scan_exposure(const exposure_columns& rows, std::span
       detail::exposure_throw_negative("open amount of row", i, value);
     if (__builtin_add_overflow(cells[c], value, &cells[c])) [[unlikely]]
       overflow = true;
-  };
-  constexpr std::size_t ahead = detail::exposure_prefetch_rows;
-  std::size_t i = 0;
-  for (; i + ahead < n; ++i) {
-    if (const std::uint32_t later = customer[i + ahead]; later < customers) __builtin_prefetch(cells + later, 1, 3);
-    add_row(i);
   }
-  for (; i < n; ++i) add_row(i);
   if (overflow) throw overflow_error("huikuan.money.5", "a customer's exposure leaves the int64 range of minor units");
 
   exposure_scan scan;
