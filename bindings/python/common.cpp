@@ -44,8 +44,10 @@ bool load_day(py::handle source, day& result) {
   if (PyDate_Check(o)) {
     // (attributes rather than the PyDateTime_GET_* macros, whose C casts
     // -Wold-style-cast rejects)
-    result = day::from_ymd(source.attr("year").cast<int>(), source.attr("month").cast<int>(),
-                           source.attr("day").cast<int>());
+    const py::object year = source.attr("year");
+    if (!PyLong_Check(year.ptr()))  // pandas.NaT is a datetime whose fields are NaN
+      throw input_error(error_id::not_finite, "NaT (not a time) is not a date");
+    result = day::from_ymd(year.cast<int>(), source.attr("month").cast<int>(), source.attr("day").cast<int>());
     return true;
   }
   if (PyUnicode_Check(o)) {

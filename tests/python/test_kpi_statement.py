@@ -88,3 +88,13 @@ def test_dormant_accounts_equal_the_command_output(sample, position):
     frame = hf.dormant_frame(dormant, sample.ledger)
     assert [(c, [o, u]) for c, o, u in zip(frame.customer_id, frame.open, frame.unapplied)] == expected
     assert frame.days_quiet.tolist() == [368, 344, 291]
+
+
+def test_payment_behaviour_per_customer_adds_up_to_the_portfolio(sample, position):
+    k = huikuan.compute_kpis(sample.ledger, datetime.date(2025, 11, 1), AS_OF)
+    frame = hf.payment_behaviour_frame(k, sample.ledger)
+    assert len(frame) == sample.ledger.customer_count
+    assert frame["paid"].sum() == k.portfolio.paid
+    assert frame["bounced_payments"].sum() == k.portfolio.bounced_payments
+    direct = huikuan.payment_behaviour_by_customer(sample.ledger, position, datetime.date(2025, 11, 1), AS_OF)
+    assert [b.paid for b in direct] == frame["paid"].tolist()

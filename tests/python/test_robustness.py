@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import huikuan
@@ -105,6 +106,7 @@ CASES = {
     "infinite indicator": (lambda: MODEL.score(np.asfortranarray(np.where(np.arange(64)[:, None] == 3, np.inf, VALUES))), "huikuan.score.1", None),
     "NaT date column": (lambda: aging(issue=np.array(["NaT"] * N, "datetime64[D]")), "huikuan.python.5", "issue_day"),
     "NaT date": (lambda: huikuan.allocate(huikuan.Ledger(), np.datetime64("NaT")), "huikuan.python.5", None),
+    "pandas NaT date": (lambda: huikuan.allocate(huikuan.Ledger(), pd.NaT), "huikuan.python.5", None),
     "date beyond 9999": (lambda: aging(issue=np.full(N, np.datetime64("10000-01-01"))), "huikuan.python.6", "issue_day"),
     # values out of range
     "group out of range": (lambda: aging(groups=1, group=np.full(N, 3, np.uint32)), "huikuan.aging.3", None),
