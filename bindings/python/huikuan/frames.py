@@ -27,8 +27,13 @@ from ._core import (
     PsiResult,
     Scorecard,
     ScoringModel,
+    DayPlan,
+    PromiseList,
+    PromiseReport,
     StatementOfAccount,
+    TargetReport,
     WoeTable,
+    Worklist,
 )
 
 __all__ = [
@@ -48,6 +53,10 @@ __all__ = [
     "credit_review_frame",
     "woe_frame",
     "psi_frame",
+    "worklist_frame",
+    "plan_frame",
+    "promises_frame",
+    "targets_frame",
 ]
 
 _MONEY_COLUMNS = {"credit_limit", "amount"}
@@ -409,3 +418,102 @@ def woe_frame(table: WoeTable) -> pd.DataFrame:
 def psi_frame(result: PsiResult) -> pd.DataFrame:
     """A PSI table, one row per bin."""
     return _attributes(result.bins, ("expected_share", "actual_share", "contribution", "floored"))
+
+
+def worklist_frame(worklist: Worklist, ledger: Ledger, *, money: Literal["minor", "major"] = "minor",
+                   decimals: int = 2) -> pd.DataFrame:
+    """A worklist as a frame in rank order (index: rank from 1): customer id,
+    name and rep, priority and each factor's points, the overdue amount by
+    bucket, overdue, disputed and at-risk amounts, days past due, colour
+    band, grade, PD, action, next contact and the reasons joined by "; "."""
+    rows = list(worklist.rows)
+    customers = [ledger.customer(r.customer) for r in rows]
+    stages = list(worklist.ladder.stages)
+    frame = pd.DataFrame(
+        {
+            "customer_id": [c.customer_id for c in customers],
+            "name": [c.name for c in customers],
+            "sales_rep": [c.sales_rep for c in customers],
+            "priority": [r.priority for r in rows],
+        },
+        index=pd.RangeIndex(1, len(rows) + 1, name="rank"),
+    )
+    for k, factor in enumerate(("days_past_due", "amount_at_risk", "broken_promises", "promise_falling_due",
+                                "over_credit_limit")):
+        frame[f"points_{factor}"] = [r.contributions[k] for r in rows]
+    for j, label in enumerate(worklist.bucket_labels):
+        frame[label] = _money(worklist.buckets[:, j], money, decimals)
+    for field in ("overdue", "disputed", "at_risk", "over_limit", "promise_falling_due"):
+        frame[field] = _money([getattr(r, field) for r in rows], money, decimals)
+    frame["days_past_due"] = [r.days_past_due for r in rows]
+    frame["colour"] = [stages[r.stage].colour if r.overdue > 0 else "" for r in rows]
+    frame["grade"] = [r.grade for r in rows]
+    frame["pd"] = [r.pd for r in rows]
+    frame["action"] = [_core.action_text(r.action) for r in rows]
+    frame["next_contact"] = pd.to_datetime([r.next_contact for r in rows])
+    frame["reasons"] = ["; ".join(r.reasons) for r in rows]
+    return frame
+
+
+def plan_frame(plan: DayPlan, worklist: Worklist, ledger: Ledger, collectors: Sequence[_core.Collector]) -> pd.DataFrame:
+    """A day's plan, one row per contact: collector name, worklist rank,
+    customer, action, minutes, amount, success probability and expected
+    cash (minor units)."""
+    contacts = list(plan.contacts)
+    rows = list(worklist.rows)
+    customers = [ledger.customer(rows[c.row].customer) for c in contacts]
+    return pd.DataFrame(
+        {
+            "collector": [collectors[c.collector].name for c in contacts],
+            "rank": [c.row + 1 for c in contacts],
+            "customer_id": [who.customer_id for who in customers],
+            "name": [who.name for who in customers],
+            "action": [_core.action_text(c.action) for c in contacts],
+            "minutes": [c.minutes for c in contacts],
+            "amount": np.array([c.amount for c in contacts], dtype=np.int64),
+            "success_probability": [c.success_probability for c in contacts],
+            "expected": np.array([c.expected for c in contacts], dtype=np.int64),
+        }
+    )
+
+
+def promises_frame(report: PromiseReport, promises: PromiseList) -> pd.DataFrame:
+    """Evaluated promises indexed by promise id: customer id, promised on,
+    instalments, promised, paid by deadline, paid late (minor units), status
+    and the next pending instalment."""
+    items = [promises[i] for i in range(len(promises))]
+    results = list(report.promises)
+    return pd.DataFrame(
+        {
+            "customer_id": [p.customer_id for p in items],
+            "promised_on": pd.to_datetime([p.promised_on for p in items]),
+            "instalments": [r.instalment_count for r in results],
+            "promised": np.array([r.promised for r in results], dtype=np.int64),
+            "paid_by_deadline": np.array([r.paid_by_deadline for r in results], dtype=np.int64),
+            "paid_late": np.array([r.paid_late for r in results], dtype=np.int64),
+            "status": [r.status.name for r in results],
+            "next_due_date": pd.to_datetime([r.next_due_date if r.next_amount > 0 else None for r in results]),
+            "next_amount": np.array([r.next_amount for r in results], dtype=np.int64),
+        },
+        index=pd.Index([p.promise_id for p in items], name="promise_id"),
+    )
+
+
+def targets_frame(report: TargetReport, ledger: Ledger) -> pd.DataFrame:
+    """Tracked targets in input order: customer id, name, rep, target,
+    commitment, gap, measures, remaining gap, planned, collected, to target
+    (minor units) and whether a phase is short of plan."""
+    targets = list(report.targets)
+    customers = [ledger.customer(t.customer) for t in targets]
+    frame = pd.DataFrame(
+        {
+            "customer_id": [c.customer_id for c in customers],
+            "name": [c.name for c in customers],
+            "sales_rep": [c.sales_rep for c in customers],
+        }
+    )
+    for field in ("target", "commitment", "gap", "measures_expected", "remaining_gap", "planned", "collected",
+                  "to_target"):
+        frame[field] = np.array([getattr(t, field) for t in targets], dtype=np.int64)
+    frame["needs_follow_up"] = [t.needs_follow_up for t in targets]
+    return frame
