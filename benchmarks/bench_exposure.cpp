@@ -17,6 +17,8 @@
 namespace {
 
 using namespace huikuan;
+using huikuan_bench::move_rows;
+using huikuan_bench::positions_by_customer;
 using huikuan_bench::splitmix64;
 
 // 2026-03-31, the date of every generated book.
@@ -71,17 +73,10 @@ exposure_data make_data(std::size_t invoices, std::size_t customers, bool sorted
     d.orders[c] = draw % 4 == 0 ? static_cast<std::int64_t>((draw / 4) % 5'000'000) : 0;
   }
   if (sorted) {
-    std::vector<std::size_t> start(customers + 1, 0);
-    for (const std::uint32_t c : d.customer) ++start[std::size_t{c} + 1];
-    for (std::size_t c = 0; c < customers; ++c) start[c + 1] += start[c];
-    exposure_data s = d;
-    for (std::size_t i = 0; i < invoices; ++i) {
-      const std::size_t to = start[d.customer[i]]++;
-      s.customer[to] = d.customer[i];
-      s.open_amount[to] = d.open_amount[i];
-      s.due_day[to] = d.due_day[i];
-    }
-    d = std::move(s);
+    const std::vector<std::size_t> position = positions_by_customer(d.customer, customers);
+    move_rows(d.customer, position);
+    move_rows(d.open_amount, position);
+    move_rows(d.due_day, position);
   }
   return d;
 }

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
+#include <utility>
+#include <vector>
 
 namespace huikuan_bench {
 
@@ -24,5 +27,25 @@ public:
 private:
   std::uint64_t state_;
 };
+
+/// Where each row goes when rows are ordered by customer, keeping their
+/// order within a customer (a counting sort): row i moves to position[i].
+inline std::vector<std::size_t> positions_by_customer(std::span<const std::uint32_t> customer,
+                                                      std::size_t customers) {
+  std::vector<std::size_t> start(customers + 1, 0);
+  for (const std::uint32_t c : customer) ++start[std::size_t{c} + 1];
+  for (std::size_t c = 0; c < customers; ++c) start[c + 1] += start[c];
+  std::vector<std::size_t> position(customer.size());
+  for (std::size_t i = 0; i < customer.size(); ++i) position[i] = start[customer[i]]++;
+  return position;
+}
+
+/// Moves row i of `column` to position[i] (see positions_by_customer).
+template <class T>
+void move_rows(std::vector<T>& column, const std::vector<std::size_t>& position) {
+  std::vector<T> moved(column.size());
+  for (std::size_t i = 0; i < column.size(); ++i) moved[position[i]] = column[i];
+  column = std::move(moved);
+}
 
 }  // namespace huikuan_bench
