@@ -21,7 +21,7 @@ import nbclient
 import nbformat
 import numpy as np
 
-EXPECTED_FIGURES = ("aging_by_colour_band.png", "grade_mix.png", "score_distribution.png")
+EXPECTED_FIGURES = ("aging_by_colour_band.png", "grade_mix.png", "score_distribution.png", "worklist_priority.png")
 
 
 def check_figure(png: pathlib.Path) -> str | None:
