@@ -77,12 +77,17 @@ customer_index book_customer(const book_holder& b, py::handle key) {
     std::shared_lock lock(b.source->mutex);
     return resolve_customer(b.source->book, key);
   }
-  // An index is checked by the book itself: NotFoundError [huikuan.exposure.11]
-  // (an index beyond uint32 is sent as the largest, which no book has).
+  // An index in uint32 is checked by the book itself; one outside it (-1)
+  // gets the book's own error, NotFoundError [huikuan.exposure.11].
   long long index = 0;
   bool overflow = false;
-  if (load_exact_integer(key, index, overflow))
-    return customer_index{overflow || index < 0 || index > UINT32_MAX ? UINT32_MAX : static_cast<std::uint32_t>(index)};
+  if (load_exact_integer(key, index, overflow)) {
+    if (overflow || index < 0 || index > UINT32_MAX)
+      throw not_found_error("huikuan.exposure.11", "customer index " + std::string(py::str(key)) +
+                                                       " is not in the book (" +
+                                                       std::to_string(b.book.customer_count()) + " customers)");
+    return customer_index{static_cast<std::uint32_t>(index)};
+  }
   throw py::type_error("customer: expected a customer id (str) or index (int), got " +
                        std::string(py::str(key.get_type().attr("__name__"))));
 }

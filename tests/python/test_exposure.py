@@ -471,6 +471,8 @@ def test_order_checks_refuse_bad_amounts_dates_and_customers(book):
         huikuan.check_order(book, book.customer_count, 100, AS_OF)
     with pytest.raises(huikuan.NotFoundError, match=r"huikuan\.exposure\.11"):
         huikuan.assess_customer(book, 10**6)
+    with pytest.raises(huikuan.NotFoundError, match=r"\[huikuan\.exposure\.11\] customer index -1 is not in the book"):
+        huikuan.assess_customer(book, -1)
     with pytest.raises(TypeError, match="customer: expected a customer id"):
         huikuan.check_order(book, 1.5, 100, AS_OF)
 
