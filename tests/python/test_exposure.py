@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import huikuan
-from conftest import AS_OF, SAMPLE
+from conftest import AS_OF, SAMPLE, read_while_writing
 from expected_output import amounts, keyed_amounts, path, table_rows
 
 ASSETS = 8_000_000_000  # --assets 80000000 (exposure.txt)
@@ -372,6 +372,23 @@ def test_an_open_order_counts_in_the_exposure_until_it_is_invoiced(small_ledger)
     book = huikuan.build_exposure_book(small_ledger, huikuan.allocate(small_ledger, as_of), table, 100_000_000)
     assert book.open_orders.tolist() == [80_000, 0]
     assert book.exposure("C1") == book.receivables[0] + 80_000
+
+
+def test_books_built_while_orders_are_added_see_the_table_between_two_additions(small_ledger):
+    table = huikuan.OrderTable()
+    position = huikuan.allocate(small_ledger, AS_OF)
+    totals: list[int] = []
+
+    def build() -> None:
+        totals.append(huikuan.build_exposure_book(small_ledger, position, table, 10**12).total_open_orders)
+
+    def add() -> None:
+        for i in range(2000):
+            table.add_order(small_ledger, huikuan.SalesOrder(f"SO-{i}", f"C{1 + i % 2}", datetime.date(2026, 3, 1), 1 + i))
+
+    read_while_writing(build, add, readers=3)
+    prefix_sums = set(np.cumsum([0] + [1 + i for i in range(2000)]).tolist())
+    assert totals and set(totals) <= prefix_sums
 
 
 # ------------------------------------------------------------------ errors
