@@ -73,14 +73,6 @@ py::array_t<std::int64_t> age_into_buckets_py(array_like group, array_like issue
   return result;
 }
 
-template <class F>
-auto with_position(const ledger_holder& h, const position_holder& p, F&& f) {
-  return read_ledger(h, [&](const ledger& book) {
-    require_position_of(p, h);
-    return f(book);
-  });
-}
-
 }  // namespace
 
 void bind_aging(py::module_& m) {

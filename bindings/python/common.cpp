@@ -65,6 +65,17 @@ bool load_day(py::handle source, day& result) {
   return false;
 }
 
+bool load_exact_integer(py::handle source, long long& value, bool& overflow) {
+  if (PyBool_Check(source.ptr()) || !PyIndex_Check(source.ptr())) return false;
+  const py::object number = py::reinterpret_steal<py::object>(PyNumber_Index(source.ptr()));
+  if (!number) throw py::error_already_set();
+  int beyond = 0;
+  value = PyLong_AsLongLongAndOverflow(number.ptr(), &beyond);
+  if (value == -1 && PyErr_Occurred()) throw py::error_already_set();
+  overflow = beyond != 0;
+  return true;
+}
+
 py::object make_date(day d) {
   import_datetime();
   const auto ymd = d.to_date().year_month_day();
@@ -194,21 +205,6 @@ indicator_input read_indicators(py::handle values, std::size_t m, std::string_vi
   input.columns = indicator_columns::column_major(static_cast<const double*>(a.data()), static_cast<std::size_t>(a.shape(0)), m);
   input.keep.push_back(a);
   return input;
-}
-
-namespace {
-struct view_token {
-  ledger_ptr holder;
-  explicit view_token(ledger_ptr h) : holder(std::move(h)) { holder->views.fetch_add(1); }
-  ~view_token() { holder->views.fetch_sub(1); }
-  view_token(const view_token&) = delete;
-  view_token& operator=(const view_token&) = delete;
-};
-}  // namespace
-
-py::object ledger_view_owner(const ledger_ptr& holder) {
-  auto* token = new view_token(holder);
-  return py::capsule(token, [](void* p) { delete static_cast<view_token*>(p); });
 }
 
 void require_position_of(const position_holder& p, const ledger_holder& holder) {

@@ -101,6 +101,9 @@ HUIKUAN_PYTHON_ARGUMENT(customer_key)
 /// date part), numpy.datetime64 or ISO text "YYYY-MM-DD". False for other
 /// types; throws input_error for a date outside 1400-01-01 .. 9999-12-31.
 bool load_day(py::handle source, day& result);
+/// An exact integer from an int or an object with __index__ (numpy integers),
+/// not a bool: false for other types; `overflow` is set beyond long long.
+bool load_exact_integer(py::handle source, long long& value, bool& overflow);
 /// datetime.date of a day; throws input_error [huikuan.date.3] out of range.
 py::object make_date(day d);
 /// An exact Python int of a 128-bit total of minor units.
@@ -263,9 +266,24 @@ auto read_ledger(const ledger_holder& holder, F&& f) {
   return f(holder.book);
 }
 
+/// An object that counts in holder->views while alive (an atomic counter
+/// that writers check before moving buffers): the base of numpy views of
+/// columns that must stay in place, such as a ledger's.
+template <class Holder>
+py::object pinning_view_owner(const std::shared_ptr<Holder>& holder) {
+  struct token {
+    std::shared_ptr<Holder> pinned;
+    explicit token(std::shared_ptr<Holder> h) : pinned(std::move(h)) { pinned->views.fetch_add(1); }
+    ~token() { pinned->views.fetch_sub(1); }
+    token(const token&) = delete;
+    token& operator=(const token&) = delete;
+  };
+  return py::capsule(new token(holder), [](void* p) { delete static_cast<token*>(p); });
+}
+
 /// An object that keeps the ledger's column buffers in place while alive:
 /// the base of every numpy view of a ledger column.
-py::object ledger_view_owner(const ledger_ptr& holder);
+inline py::object ledger_view_owner(const ledger_ptr& holder) { return pinning_view_owner(holder); }
 
 /// An allocation together with the ledger (and its version) it came from.
 struct position_holder {
@@ -275,6 +293,15 @@ struct position_holder {
 };
 /// Checks that `p` was allocated from `holder` as it is now (call under its lock).
 void require_position_of(const position_holder& p, const ledger_holder& holder);
+/// Runs f(book) like read_ledger, after checking that `p` was allocated from
+/// `holder` as it is now.
+template <class F>
+auto with_position(const ledger_holder& holder, const position_holder& p, F&& f) {
+  return read_ledger(holder, [&](const ledger& book) {
+    require_position_of(p, holder);
+    return f(book);
+  });
+}
 
 /// A customer named by id (KeyError if unknown) or by index (IndexError).
 customer_index resolve_customer(const ledger& book, py::handle key);
@@ -311,14 +338,11 @@ struct type_caster<huikuan::money> {
     if (PyFloat_Check(source.ptr()))
       throw type_error("money is an int of minor units (12345.60 is 1234560); got the float " +
                        std::string(str(source)) + ": convert with huikuan.to_minor_units or huikuan.parse_money");
-    if (PyBool_Check(source.ptr()) || !PyIndex_Check(source.ptr())) return false;
-    object number = reinterpret_steal<object>(PyNumber_Index(source.ptr()));
-    if (!number) throw error_already_set();
-    int overflow = 0;
-    const long long minor = PyLong_AsLongLongAndOverflow(number.ptr(), &overflow);
-    if (overflow != 0)
+    long long minor = 0;
+    bool overflow = false;
+    if (!huikuan::python::load_exact_integer(source, minor, overflow)) return false;
+    if (overflow)
       throw huikuan::input_error("huikuan.money.4", std::string(str(source)) + " minor units leave the int64 range");
-    if (minor == -1 && PyErr_Occurred()) throw error_already_set();
     value = huikuan::money::from_minor_units(minor);
     return true;
   }

@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 import os
 import pathlib
+import threading
+from typing import Callable
 
 import pytest
 
@@ -44,3 +46,29 @@ def small_ledger() -> huikuan.Ledger:
     book.add_payment("PAY-1", "C1", datetime.date(2026, 2, 10), 1_000_000, invoice_id="INV-1")
     book.add_credit_note("CN-1", "C2", datetime.date(2026, 3, 15), 9_999, reason="price adjustment")
     return book
+
+
+def read_while_writing(read: Callable[[], None], write: Callable[[], None], readers: int = 4) -> None:
+    """Calls `read` over and over on `readers` threads while `write` runs
+    once on this one; re-raises the first error a reader met."""
+    stop = threading.Event()
+    errors: list[BaseException] = []
+
+    def loop() -> None:
+        try:
+            while not stop.is_set():
+                read()
+        except BaseException as error:  # noqa: BLE001 - reported by the main thread
+            errors.append(error)
+
+    threads = [threading.Thread(target=loop) for _ in range(readers)]
+    for t in threads:
+        t.start()
+    try:
+        write()
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
+    if errors:
+        raise errors[0]

@@ -517,3 +517,88 @@ def targets_frame(report: TargetReport, ledger: Ledger) -> pd.DataFrame:
         frame[field] = np.array([getattr(t, field) for t in targets], dtype=np.int64)
     frame["needs_follow_up"] = [t.needs_follow_up for t in targets]
     return frame
+
+
+# exposure.hpp, provision.hpp: exposure per customer, the order release rules, provisions.
+
+__all__ += ["exposure_frame", "release_frame", "provision_frame", "roll_rate_frame"]
+
+
+def exposure_frame(book: _core.ExposureBook, ledger: Ledger) -> pd.DataFrame:
+    """An exposure book built from `ledger` as a frame indexed by customer id:
+    name, segment, receivables, open_orders, exposure, credit_limit, headroom
+    (limit - exposure) and overdue in int64 minor units (views of the book
+    where it has the column), oldest_days_past_due (nullable Int64: NA
+    without open items) and the credit-limit verdict of ``assess_customer``."""
+    customers = ledger.customers_table()
+    n = book.customer_count
+    exposure = book.receivables + book.open_orders
+    oldest = book.oldest_days_past_due
+    verdicts = [_core.assess_customer(book, c).rule(_core.ExposureRule.credit_limit).verdict.name for c in range(n)]
+    return pd.DataFrame(
+        {
+            "name": customers["name"][:n],
+            "segment": customers["segment"][:n],
+            "receivables": book.receivables,
+            "open_orders": book.open_orders,
+            "exposure": exposure,
+            "credit_limit": book.credit_limits,
+            "headroom": book.credit_limits - exposure,
+            "overdue": book.overdue,
+            "oldest_days_past_due": pd.array(
+                [None if d == _core.NO_OPEN_ITEMS else int(d) for d in oldest], dtype="Int64"
+            ),
+            "limit_verdict": [v.rstrip("_") for v in verdicts],
+        },
+        index=pd.Index(customers["customer_id"][:n], name="customer_id"),
+    )
+
+
+def release_frame(release: _core.OrderRelease) -> pd.DataFrame:
+    """The rules of an order release check, one row each (figures in the
+    rule's unit: minor units, days or ppm; limit and headroom NA when the
+    rule is off, order_headroom NA where the order's size does not decide it)."""
+    rules = list(release.rules)
+    off = [r.verdict == _core.RuleVerdict.off for r in rules]
+    return pd.DataFrame(
+        {
+            "verdict": [r.verdict.name.rstrip("_") for r in rules],
+            "unit": [r.unit.name for r in rules],
+            "current": np.array([r.current for r in rules], dtype=np.int64),
+            "projected": np.array([r.projected for r in rules], dtype=np.int64),
+            "limit": pd.array([None if o else r.limit for r, o in zip(rules, off)], dtype="Int64"),
+            "headroom": pd.array([None if o else r.headroom for r, o in zip(rules, off)], dtype="Int64"),
+            "order_headroom": pd.array([r.order_headroom for r in rules], dtype="Int64"),
+        },
+        index=pd.Index([r.rule.name for r in rules], name="rule"),
+    )
+
+
+def provision_frame(result: _core.ProvisionResult) -> pd.DataFrame:
+    """A provision matrix applied to balances, indexed by bucket label:
+    balance and expected_loss (int64 minor units) and loss_rate (0..1)."""
+    return pd.DataFrame(
+        {
+            "balance": np.array(result.balances, dtype=np.int64),
+            "loss_rate": np.array(result.matrix.loss_rates, dtype=np.float64),
+            "expected_loss": np.array(result.expected_loss, dtype=np.int64),
+        },
+        index=pd.Index(result.matrix.buckets.labels(), name="bucket"),
+    )
+
+
+def roll_rate_frame(analysis: _core.RollRateAnalysis) -> pd.DataFrame:
+    """Roll rates, one row per bucket that rolls (indexed by 'from -> to'
+    labels): rolled_from and rolled_into (exact ints of minor units, object
+    dtype as they may exceed int64), roll_rate, and the derived loss_rate."""
+    labels = analysis.matrix.buckets.labels()
+    k = len(analysis.roll_rates)
+    return pd.DataFrame(
+        {
+            "rolled_from": pd.Series(analysis.rolled_from, dtype=object).to_numpy(),
+            "rolled_into": pd.Series(analysis.rolled_into, dtype=object).to_numpy(),
+            "roll_rate": np.array(analysis.roll_rates, dtype=np.float64),
+            "loss_rate": np.array(analysis.matrix.loss_rates[:k], dtype=np.float64),
+        },
+        index=pd.Index([f"{labels[j]} -> {labels[j + 1]}" for j in range(k)], name="roll"),
+    )
