@@ -21,7 +21,8 @@ import nbclient
 import nbformat
 import numpy as np
 
-EXPECTED_FIGURES = ("aging_by_colour_band.png", "grade_mix.png", "score_distribution.png", "worklist_priority.png")
+EXPECTED_FIGURES = ("aging_by_colour_band.png", "grade_mix.png", "score_distribution.png", "worklist_priority.png",
+                    "ceiling_gauge.png")
 
 
 def check_figure(png: pathlib.Path) -> str | None:
