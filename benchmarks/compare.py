@@ -46,7 +46,7 @@ Workloads, and what every contestant must return:
 Contestants: huikuan through the C++ program huikuan_compare_kernels (on
 the very same columns, written to --work-dir as raw files; one and two
 threads), huikuan through the Python bindings where the kernel is bound
-(aging, scoring, add), numpy, pandas, and SQLite (in-memory database, for
+(aging, scoring, ranking, add), numpy, pandas, and SQLite (in-memory database, for
 aging and exposure). Each contestant's first call is checked against
 huikuan's result (exactly for integer results, within 1e-9 for scores and
 PDs, grades except within 1e-9 of a cut-off) before any of its time counts;
@@ -57,7 +57,8 @@ each, `--repetitions` rounds; a repetition makes enough calls to take about
 0.2 s (one call for anything slower). Rows per second are per CPU second
 of the process (Python's process_time, the C++ program's
 CLOCK_PROCESS_CPUTIME_ID), so a busy shared machine slows everyone alike;
-the two-thread figure is per wall second (its CPU time is both threads').
+the two-thread figure is per wall second (its CPU time is both threads'),
+and its ratio column is its speed-up over one thread's wall-time median.
 Loading data into pandas or SQLite and building indices are not timed;
 SQLite's query and fetchall are.
 
@@ -518,6 +519,8 @@ def build_workloads(p: Portfolio, kernels: KernelProgram, args) -> list[Workload
     series = pd.Series(p.scores)
     ranking.add(kernel_contestant("huikuan C++", kernels, "rank", 1,
                                   lambda extra: kernels.output("out_rank.u32", np.uint32).astype(np.int64)))
+    if hasattr(hk, "rank_top_k"):
+        ranking.add(Contestant("huikuan Python", lambda: hk.rank_top_k(p.scores, p.top_k).astype(np.int64)))
     ranking.add(Contestant("numpy argpartition", lambda: top_k_numpy(p.scores, p.top_k)))
     ranking.add(Contestant("pandas nlargest", lambda: top_k_pandas(series, p.top_k)))
     workloads.append(ranking)
@@ -543,7 +546,11 @@ def millions(rate: float) -> str:
 def print_workload(w: Workload, read_bandwidth: float) -> bool:
     print(f"\n{w.name} ({w.row_bytes:g} bytes read per row)")
     print(f"  {'contestant':28} {'rows/s median':>14} {'min':>10} {'max':>10} {'huikuan ÷ this':>15} {'bandwidth share':>16}")
-    reference = statistics.median(w.rate(w.contestants[0])) if w.contestants[0].error is None else None
+    print(f"  {'':28} {'(per CPU second)':>36}")
+    first = w.contestants[0]
+    reference = statistics.median(w.rate(first)) if first.error is None else None
+    # Two threads are compared with one thread by wall time (CPU time adds both threads).
+    one_thread_wall = statistics.median(w.rows / s for s in first.wall) if first.error is None else None
     ok = True
     for c in w.contestants:
         if c.error is not None:
@@ -552,7 +559,10 @@ def print_workload(w: Workload, read_bandwidth: float) -> bool:
             continue
         rates = w.rate(c)
         median = statistics.median(rates)
-        ratio = f"{reference / median:.2f}x" if reference and c is not w.contestants[0] else ""
+        if c.wall_clock:
+            ratio = f"{median / one_thread_wall:.2f}x of 1 thr" if one_thread_wall else ""
+        else:
+            ratio = f"{reference / median:.2f}x" if reference and c is not first else ""
         share = f"{median * w.row_bytes / read_bandwidth:.0%}" if c.name.startswith("huikuan") else ""
         clock = " (wall)" if c.wall_clock else ""
         print(f"  {c.name + clock:28} {millions(median):>14} {millions(min(rates)):>10} {millions(max(rates)):>10}"
@@ -561,24 +571,35 @@ def print_workload(w: Workload, read_bandwidth: float) -> bool:
 
 
 def scaling(args, kernels_program: Path, work_dir: Path) -> None:
-    """huikuan's aging and scoring (C++, one thread) at 1M, 10M and 30M rows."""
-    print("\nscaling (huikuan C++, one thread, rows per CPU second, median):")
-    print(f"  {'rows':>6} {'aging (rows/10 customers)':>26} {'5C scoring':>12}")
+    """huikuan's aging and scoring (C++) at 1M, 10M and 30M rows: one thread
+    per CPU second and per wall second, two threads per wall second."""
+    print("\nscaling (huikuan C++; aging over rows / 10 customers, 5C scoring of as many debtors; rows per second,"
+          " median; both kernels alternate):")
+    print(f"  {'rows':>5} {'kernel':8} {'1 thread, CPU':>14} {'1 thread, wall':>15} {'2 threads, wall':>16}"
+          f" {'2 threads / 1':>14}")
     for rows in (1_000_000, 10_000_000, 30_000_000):
         directory = work_dir / f"scaling-{rows}"
         p = Portfolio(rows, rows // 10, rows, args.top_k)
         p.write(directory)
         del p
         kernels = KernelProgram(kernels_program, directory)
-        figures = []
+        runs: dict[tuple[str, int], list[tuple[float, float]]] = {}
         for kernel in ("aging", "score"):
-            kernels.run(kernel, 1)
-            figures.append(statistics.median(rows / kernels.run(kernel, 1)[0] for _ in range(args.repetitions)))
+            kernels.run(kernel, 1)  # load the columns, page in the outputs
+        for _ in range(args.repetitions):
+            for kernel in ("aging", "score"):
+                for threads in (1, 2):
+                    runs.setdefault((kernel, threads), []).append(kernels.run(kernel, 1, threads)[:2])
         kernels.close()
         for name in os.listdir(directory):
             (directory / name).unlink()
         directory.rmdir()
-        print(f"  {rows / 1e6:>5g}M {millions(figures[0]):>26} {millions(figures[1]):>12}")
+        for kernel in ("aging", "score"):
+            cpu = statistics.median(rows / t[0] for t in runs[(kernel, 1)])
+            wall = statistics.median(rows / t[1] for t in runs[(kernel, 1)])
+            wall2 = statistics.median(rows / t[1] for t in runs[(kernel, 2)])
+            print(f"  {rows / 1e6:>4g}M {kernel:8} {millions(cpu):>14} {millions(wall):>15} {millions(wall2):>16}"
+                  f" {wall2 / wall:>13.2f}x")
 
 
 def main() -> int:
@@ -590,6 +611,7 @@ def main() -> int:
     parser.add_argument("--repetitions", type=int, default=5)
     parser.add_argument("--no-sqlite", action="store_true", help="leave SQLite out (loading 10M rows takes a minute)")
     parser.add_argument("--scaling", action="store_true", help="also time huikuan at 1M, 10M and 30M rows")
+    parser.add_argument("--scaling-only", action="store_true", help="only the bandwidth and the scaling table")
     parser.add_argument("--quick", action="store_true", help="a small bandwidth measurement (for the smoke test)")
     build = HERE.parent / "build" / "release" / "benchmarks"
     parser.add_argument("--kernels-program", type=Path, default=build / "huikuan_compare_kernels")
@@ -607,6 +629,9 @@ def main() -> int:
           % (bandwidth["repetitions"], read_bandwidth / 1e9, bandwidth["copy_bytes_per_second"] / 1e9,
              bandwidth["triad_bytes_per_second"] / 1e9))
 
+    if args.scaling_only:
+        scaling(args, args.kernels_program, args.work_dir)
+        return 0
     p = Portfolio(args.rows, args.customers, args.debtors, args.top_k)
     p.write(args.work_dir)
     kernels = KernelProgram(args.kernels_program, args.work_dir)
