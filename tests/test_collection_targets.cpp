@@ -20,6 +20,7 @@ using huikuan::payment_status;
 using huikuan::phase_status;
 using huikuan::target_phase;
 using huikuan::target_report;
+using huikuan::target_progress;
 using huikuan::track_targets;
 using huikuan::validate_target;
 using huikuan_test::make_customer;
@@ -90,7 +91,7 @@ TEST_CASE("the DOMAIN example: a gap of 100,000 less a measure expected to land 
 
   SECTION("a second measure expected to land 30,000 leaves 55,000 (the header's example)") {
     target.measures.push_back({"stop supply until paid", minor(yuan(30'000))});
-    const auto& second = track(book, {target}, "2026-11-22").targets[0];
+    const target_progress second = track(book, {target}, "2026-11-22").targets[0];
     CHECK(second.measures_expected.minor_units() == yuan(45'000));
     CHECK(second.remaining_gap.minor_units() == yuan(55'000));
   }
@@ -134,10 +135,10 @@ TEST_CASE("phases are on plan, short of plan (follow-up) or upcoming as of a dat
 
 TEST_CASE("a phase is judged on its due date and not before", "[targets]") {
   const ledger book = book_of_payments();
-  const auto& on_the_day = track(book, {phased_target()}, "2026-11-20").targets[0];
+  const target_progress on_the_day = track(book, {phased_target()}, "2026-11-20").targets[0];
   CHECK(on_the_day.phases[1].status == phase_status::short_of_plan);
   CHECK(on_the_day.needs_follow_up);
-  const auto& day_before = track(book, {phased_target()}, "2026-11-19").targets[0];
+  const target_progress day_before = track(book, {phased_target()}, "2026-11-19").targets[0];
   CHECK(day_before.phases[0].status == phase_status::on_plan);
   CHECK(day_before.phases[1].status == phase_status::upcoming);
   CHECK_FALSE(day_before.needs_follow_up);
@@ -145,7 +146,7 @@ TEST_CASE("a phase is judged on its due date and not before", "[targets]") {
 
 TEST_CASE("at the period end every phase is judged with all the period's cash", "[targets]") {
   const ledger book = book_of_payments();
-  const auto& t = track(book, {phased_target()}, "2026-12-15").targets[0];
+  const target_progress t = track(book, {phased_target()}, "2026-12-15").targets[0];
   CHECK(t.collected.minor_units() == yuan(110'000));
   CHECK(t.phases[1].collected_cumulative.minor_units() == yuan(70'000));
   CHECK(t.phases[1].status == phase_status::short_of_plan);
@@ -159,7 +160,7 @@ TEST_CASE("collected counts only cleared payments dated in the period up to as_o
   const ledger book = book_of_payments();
   // Before the period (31 October), bounced (18 November) and after as_of
   // (25 November) are left out: 60,000 + 10,000.
-  const auto& t = track(book, {phased_target()}, "2026-11-22").targets[0];
+  const target_progress t = track(book, {phased_target()}, "2026-11-22").targets[0];
   CHECK(t.collected.minor_units() == yuan(70'000));
   CHECK(t.to_target.minor_units() == yuan(130'000));
   CHECK(track(book, {phased_target()}, "2026-10-31").targets[0].collected.minor_units() == 0);
