@@ -118,13 +118,14 @@ class Portfolio:
         self.customer = (d[0::4] % np.uint64(customers)).astype(np.uint32)
         d1 = d[1::4]
         future = d1 % np.uint64(100) == 0
-        self.issue_day = np.where(future, AS_OF_DAY + 1 + (d1 // np.uint64(100)) % np.uint64(30),
-                                  AS_OF_DAY - ((d1 // np.uint64(100)) % np.uint64(400)).astype(np.int64)).astype(np.int32)
+        late = ((d1 // np.uint64(100)) % np.uint64(30)).astype(np.int32)
+        early = ((d1 // np.uint64(100)) % np.uint64(400)).astype(np.int32)
+        self.issue_day = np.where(future, AS_OF_DAY + 1 + late, AS_OF_DAY - early).astype(np.int32)
         self.due_day = (self.issue_day + TERMS[(d[2::4] % np.uint64(4)).astype(np.intp)]).astype(np.int32)
         d3 = d[3::4]
         self.open_amount = np.where(d3 % np.uint64(5) == 0, np.uint64(0),
                                     np.uint64(1) + (d3 // np.uint64(5)) % np.uint64(10_000_000)).astype(np.int64)
-        del d, d1, d3, future
+        del d, d1, d3, future, late, early
         self.open_as_of = np.where(self.issue_day <= AS_OF_DAY, self.open_amount, 0)
         self.days_past_due = (AS_OF_DAY - self.due_day).astype(np.int32)
         c = splitmix64(CUSTOMER_SEED, 2 * customers)
@@ -398,13 +399,13 @@ class Workload:
         self.contestants.append(contestant)
 
     def run(self, repetitions: int) -> None:
-        reference = None
+        self.reference = reference = None
         for c in self.contestants:  # the first is huikuan: its result is the reference
             try:
                 cpu, wall, result = c.run(1)
                 result = c.finish(result)
                 if reference is None:
-                    reference = result
+                    self.reference = reference = result
                 else:
                     self.check(result, reference)
                 seconds = wall if c.wall_clock else cpu
@@ -437,6 +438,30 @@ def check_equal(result, reference) -> None:
         if a.shape != b.shape or not np.array_equal(a, b):
             diff = "shape " + str(a.shape) if a.shape != b.shape else f"{int(np.count_nonzero(a != b))} cells"
             raise Disagreement(f"differs from huikuan ({diff})")
+
+
+def perturbed(result):
+    """huikuan's result with one value changed, to prove a check would see it."""
+    if isinstance(result, tuple):
+        return (perturbed(result[0]),) + result[1:]
+    if isinstance(result, float):
+        return result * (1 + 1e-12) + 1e-12
+    changed = np.array(result, copy=True)
+    changed.flat[0] += 1e-6 if changed.dtype.kind == "f" else 1
+    return changed
+
+
+def checks_catch_differences(workloads: list[Workload]) -> bool:
+    """Every workload's check rejects huikuan's result with one value changed."""
+    ok = True
+    for w in workloads:
+        try:
+            w.check(perturbed(w.reference), w.reference)
+            print(f"check of '{w.name}' FAILED to notice a changed value")
+            ok = False
+        except Disagreement:
+            pass
+    return ok
 
 
 def kernel_contestant(name: str, kernels: KernelProgram, kernel: str, threads: int, result) -> Contestant:
@@ -613,6 +638,8 @@ def main() -> int:
     parser.add_argument("--scaling", action="store_true", help="also time huikuan at 1M, 10M and 30M rows")
     parser.add_argument("--scaling-only", action="store_true", help="only the bandwidth and the scaling table")
     parser.add_argument("--quick", action="store_true", help="a small bandwidth measurement (for the smoke test)")
+    parser.add_argument("--check-the-checks", action="store_true",
+                        help="also prove that every check rejects huikuan's result with one value changed")
     build = HERE.parent / "build" / "release" / "benchmarks"
     parser.add_argument("--kernels-program", type=Path, default=build / "huikuan_compare_kernels")
     parser.add_argument("--bandwidth-program", type=Path, default=build / "huikuan_bandwidth")
@@ -637,11 +664,15 @@ def main() -> int:
     kernels = KernelProgram(args.kernels_program, args.work_dir)
     ok = True
     try:
-        for workload in build_workloads(p, kernels, args):
+        workloads = build_workloads(p, kernels, args)
+        for workload in workloads:
             workload.run(args.repetitions)
             ok &= print_workload(workload, read_bandwidth)
     finally:
         kernels.close()
+    if args.check_the_checks:
+        ok &= checks_catch_differences(workloads)
+        print("\nevery check rejects huikuan's result with one value changed" if ok else "")
     print("\npeak memory of bulk scoring (a fresh huikuan_compare_kernels, resident peak / input columns): "
           f"{peak_memory_of_scoring(args.kernels_program, args.work_dir, p.values.nbytes):.3f}")
     if args.scaling:
