@@ -167,6 +167,7 @@ void BM_exposure_order_check(benchmark::State& state) {
 }
 
 void sizes(benchmark::internal::Benchmark* bench) {
+  bench->Args({1'000'000, 100'000});
   bench->Args({10'000'000, 1'000'000});
   bench->Unit(benchmark::kMillisecond);
 }
