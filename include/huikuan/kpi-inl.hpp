@@ -201,7 +201,10 @@ HUIKUAN_FUNC double average_days_delinquent_amount_weighted(std::span<const std:
   detail::int128 overdue = 0;
   for (std::size_t i = 0; i < open_amounts.size(); ++i) {
     const std::int64_t amount = open_amounts[i];
-    detail::kpi_require_not_negative(money::from_minor_units(amount), detail::kpi_element("open_amounts", i));
+    // The element's name is built only for the error: building it for every
+    // element cost a heap allocation per row (a quarter of numpy's speed).
+    if (amount < 0)
+      detail::kpi_require_not_negative(money::from_minor_units(amount), detail::kpi_element("open_amounts", i));
     if (days_past_due[i] <= 0) continue;
     weighted_days += static_cast<detail::int128>(amount) * days_past_due[i];
     overdue += amount;
