@@ -1,7 +1,7 @@
-// Statement benchmarks: a batch of statements of account from one
-// allocation of a generated ledger, as a month-end run prints them. See
-// README.md: make_statement scans the whole ledger for each statement, so
-// a batch costs statements x ledger rows.
+// Statement benchmarks: statements of account from one allocation of a
+// generated ledger, as a month-end run prints them. make_statement scans
+// the whole ledger for each statement (a batch of them costs statements x
+// ledger rows); make_statements groups the rows by customer once.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -47,4 +47,24 @@ void BM_statement_batch(benchmark::State& state) {
 
 }  // namespace
 
+/// make_statements for every customer of the ledger, the month-end run.
+/// Items are statements; `rows` per second counts the ledger rows.
+void BM_statement_every_customer(benchmark::State& state) {
+  const ledger& book = cached_ledger(static_cast<std::size_t>(state.range(0)));
+  const receivables_position position = allocate(book, as_of);
+  const day from = as_of - days(30);
+  std::vector<customer_index> everyone;
+  for (std::uint32_t c = 0; c < book.customer_count(); ++c) everyone.push_back(customer_index{c});
+  for (auto _ : state) {
+    const std::vector<statement_of_account> statements = make_statements(book, position, everyone, from);
+    benchmark::DoNotOptimize(statements.data());
+  }
+  const auto runs = static_cast<std::int64_t>(state.iterations());
+  state.SetItemsProcessed(runs * static_cast<std::int64_t>(everyone.size()));
+  const auto rows = book.invoice_count() + book.payment_count() + book.credit_note_count();
+  state.counters["rows"] =
+      benchmark::Counter(static_cast<double>(runs) * static_cast<double>(rows), benchmark::Counter::kIsRate);
+}
+
 BENCHMARK(BM_statement_batch)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_statement_every_customer)->Arg(1'000'000)->Unit(benchmark::kMillisecond);

@@ -234,6 +234,22 @@ bool same_statement(const statement_of_account& a, const statement_of_account& b
 
 // ---------------------------------------------------------------- the properties
 
+// (5b) A batch of statements equals the statements made one at a time
+// (every customer, in reverse order, the last one twice).
+void check_statement_batch(failure_log& log, const ledger& book, const receivables_position& position,
+                           const aging_report& report, day from) {
+  std::vector<customer_index> customers;
+  for (std::size_t c = book.customer_count(); c-- > 0;) customers.push_back(customer_index{static_cast<std::uint32_t>(c)});
+  if (!customers.empty()) customers.push_back(customers.front());
+  const std::vector<statement_of_account> batch =
+      make_statements(book, position, customers, from, report.policy, report.ladder);
+  bool same = batch.size() == customers.size();
+  for (std::size_t k = 0; same && k < customers.size(); ++k)
+    same = batch[k].customer_id == book.customer_at(customers[k]).id &&
+           same_statement(batch[k], make_statement(book, position, customers[k], from, report.policy, report.ladder));
+  log.check(same, "a batch of statements equals the statements made one at a time");
+}
+
 // (6) The allocation equals the naive reference.
 void check_against_reference(failure_log& log, const ledger& book, const receivables_position& position) {
   const reference_position expected = reference_allocate(book, position.as_of);
@@ -430,6 +446,8 @@ void run_ledger(std::uint64_t seed, failure_log& log, run_totals& totals) {
       check_statement(log, book, position, reports[1], c, from);
       ++totals.statements;
     }
+    check_statement_batch(log, book, position, reports[1],
+                          gen.chance(20) ? as_of : as_of - days(static_cast<std::int32_t>(gen.between(0, 500))));
     // As of a day before every row the ledger is all "later rows" already.
     const day before_every_row = dates[dates.size() - 2];
     if (as_of != before_every_row) check_as_of_reproducible(log, gen, book, position, reports);

@@ -348,3 +348,32 @@ TEST_CASE("the good fixture has no dormant account over 180 days and one over 30
         std::vector<std::string>{"G003 open 1775000 credit 0 last 2026-02-05 quiet 54",
                                  "G001 open 852100 credit 0 last 2026-03-01 quiet 30"});
 }
+
+TEST_CASE("statements in a batch equal the statements made one at a time, in the order asked", "[statement]") {
+  const ledger book = statement_ledger();
+  const receivables_position position = allocate(book, on("2026-03-31"));
+  const std::vector<customer_index> customers{customer_index{1}, customer_index{0}, customer_index{1}};
+  const std::vector<statement_of_account> batch = make_statements(book, position, customers, on("2026-02-01"));
+  REQUIRE(batch.size() == 3);
+  for (std::size_t k = 0; k < customers.size(); ++k) {
+    const statement_of_account one = make_statement(book, position, customers[k], on("2026-02-01"));
+    CHECK(batch[k].customer_id == one.customer_id);
+    CHECK(batch[k].opening_balance == one.opening_balance);
+    CHECK(batch[k].closing_balance == one.closing_balance);
+    CHECK(batch[k].lines.size() == one.lines.size());
+    CHECK(batch[k].open_items.size() == one.open_items.size());
+    CHECK(batch[k].buckets == one.buckets);
+  }
+  CHECK(make_statements(book, position, {}, on("2026-02-01")).empty());
+}
+
+TEST_CASE("a batch of statements checks every customer and the period before building any", "[statement]") {
+  const ledger book = statement_ledger();
+  const receivables_position position = allocate(book, on("2026-03-31"));
+  const std::vector<customer_index> unknown{customer_index{0}, customer_index{7}};
+  CHECK_THROWS_MATCHES(make_statements(book, position, unknown, on("2026-02-01")), not_found_error,
+                       Catch::Message("[huikuan.statement.3] customer index 7 is not in the ledger (2 customers)"));
+  const std::vector<customer_index> first{customer_index{0}};
+  CHECK_THROWS_MATCHES(make_statements(book, position, first, on("2026-04-01")), input_error,
+                       Catch::Message("[huikuan.statement.1] the period starts 2026-04-01, after its end 2026-03-31"));
+}

@@ -308,6 +308,26 @@ void bind_aging(py::module_& m) {
         "as_of to reuse an allocation (the period then ends on position.as_of). Raises NotFoundError for an "
         "unknown id, InputError [huikuan.statement.1] when from_date is after as_of.");
 
+  m.def("make_statements",
+        [](const ledger_holder& h, const position_holder& p, const std::vector<customer_key>& customers, day from_date,
+           const bucket_policy& policy, const escalation_ladder& ladder) {
+          std::vector<customer_index> who;
+          {
+            std::shared_lock lock(h.mutex);
+            for (const customer_key& key : customers) who.push_back(resolve_customer(h.book, key));
+          }
+          return with_position(h, p, [&](const ledger& book) {
+            return make_statements(book, p.position, who, from_date, policy, ladder);
+          });
+        },
+        py::arg("ledger"), py::arg("position"), py::arg("customers"), py::arg("from_date"),
+        py::arg_v("policy", bucket_policy{}, "BucketPolicy()"),
+        py::arg_v("ladder", escalation_ladder::standard(), "EscalationLadder.standard()"),
+        "The statements of many customers (ids or indices) for [from_date, position.as_of], in the order given, "
+        "each equal to make_statement's: the ledger's rows are grouped by customer once, so a month-end run over "
+        "every customer is one pass, with the GIL released. Raises NotFoundError for an unknown id, InputError "
+        "[huikuan.statement.1] when from_date is after as_of, [huikuan.python.8] for a position of another ledger.");
+
   py::class_<dormant_account>(m, "DormantAccount", "An account with open items or credit and no movement for long.")
       .def_readonly("customer", &dormant_account::customer)
       .def_readonly("open", &dormant_account::open)

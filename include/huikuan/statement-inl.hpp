@@ -2,6 +2,8 @@
 #pragma once
 
 #include <algorithm>
+#include <span>
+#include <vector>
 
 #include "huikuan/statement.hpp"
 
@@ -25,21 +27,66 @@ HUIKUAN_FUNC statement_of_account make_statement(const ledger& book, customer_in
   return make_statement(book, allocate(book, as_of), customer, from, policy, ladder);
 }
 
-HUIKUAN_FUNC statement_of_account make_statement(const ledger& book, const receivables_position& position,
-                                                 customer_index customer, day from, const bucket_policy& policy,
-                                                 const escalation_ladder& ladder) {
-  const day as_of = position.as_of;
+namespace detail {
+
+/// The row indices of one customer in each of the ledger's tables, in
+/// ledger order.
+struct customer_rows {
+  std::span<const std::uint32_t> invoices, payments, credit_notes;
+};
+
+/// Row indices grouped by customer (a counting sort: stable, O(rows +
+/// customers)): the rows of customer c are rows[offsets[c] .. offsets[c + 1]).
+struct rows_by_customer {
+  std::vector<std::uint32_t> offsets, rows;
+
+  rows_by_customer(std::span<const std::uint32_t> customer_of_row, std::size_t customers)
+      : offsets(customers + 1, 0), rows(customer_of_row.size()) {
+    for (const std::uint32_t c : customer_of_row) ++offsets[c + 1];
+    for (std::size_t c = 0; c < customers; ++c) offsets[c + 1] += offsets[c];
+    std::vector<std::uint32_t> next(offsets.begin(), offsets.end() - 1);
+    for (std::size_t i = 0; i < customer_of_row.size(); ++i)
+      rows[next[customer_of_row[i]]++] = static_cast<std::uint32_t>(i);
+  }
+  [[nodiscard]] std::span<const std::uint32_t> of(std::uint32_t c) const {
+    return std::span<const std::uint32_t>(rows).subspan(offsets[c], offsets[c + 1] - offsets[c]);
+  }
+};
+
+/// The indices of the rows whose customer is c, in ledger order. O(rows).
+inline std::vector<std::uint32_t> rows_of(std::span<const std::uint32_t> customer_of_row, std::uint32_t c) {
+  std::vector<std::uint32_t> rows;
+  for (std::size_t i = 0; i < customer_of_row.size(); ++i)
+    if (customer_of_row[i] == c) rows.push_back(static_cast<std::uint32_t>(i));
+  return rows;
+}
+
+/// Checks what every statement needs; throws as make_statement documents.
+inline void require_statement_inputs(const ledger& book, const receivables_position& position, day from,
+                                     const bucket_policy& policy, const escalation_ladder& ladder) {
+  if (position.open_amount.size() != book.invoice_count())
+    throw input_error("huikuan.aging.4", "the position does not belong to this ledger");
+  if (from > position.as_of)
+    throw input_error("huikuan.statement.1",
+                      "the period starts " + format_date(from) + ", after its end " + format_date(position.as_of), "from");
+  policy.validate();
+  ladder.validate();
+}
+
+inline void require_customer(const ledger& book, customer_index customer) {
   if (static_cast<std::size_t>(customer) >= book.customer_count())
     throw not_found_error("huikuan.statement.3", "customer index " + std::to_string(static_cast<std::uint32_t>(customer)) +
                                                      " is not in the ledger (" +
                                                      std::to_string(book.customer_count()) + " customers)");
-  if (position.open_amount.size() != book.invoice_count())
-    throw input_error("huikuan.aging.4", "the position does not belong to this ledger");
-  if (from > as_of)
-    throw input_error("huikuan.statement.1",
-                      "the period starts " + format_date(from) + ", after its end " + format_date(as_of), "from");
-  policy.validate();
-  ladder.validate();
+}
+
+/// A statement from the customer's rows (inputs already checked);
+/// short_paid flags the invoices paid only in part, by invoice index.
+inline statement_of_account statement_from_rows(const ledger& book, const receivables_position& position,
+                                                customer_index customer, const customer_rows& rows, day from,
+                                                const bucket_policy& policy, const escalation_ladder& ladder,
+                                                std::span<const std::uint8_t> short_paid) {
+  const day as_of = position.as_of;
   const auto c = static_cast<std::uint32_t>(customer);
   const huikuan::customer& who = book.customer_at(customer);
   statement_of_account s;
@@ -55,8 +102,8 @@ HUIKUAN_FUNC statement_of_account make_statement(const ledger& book, const recei
   const settlement_columns pay = book.payments();
   const settlement_columns cred = book.credit_notes();
   money opening;
-  for (std::size_t i = 0; i < inv.amount.size(); ++i) {
-    if (inv.customer[i] != c || day(inv.issue_day[i]) > as_of) continue;
+  for (const std::uint32_t i : rows.invoices) {
+    if (day(inv.issue_day[i]) > as_of) continue;
     const money amount = money::from_minor_units(inv.amount[i]);
     if (day(inv.issue_day[i]) < from) {
       opening += amount;
@@ -65,8 +112,8 @@ HUIKUAN_FUNC statement_of_account make_statement(const ledger& book, const recei
     s.lines.push_back({day(inv.issue_day[i]), movement_kind::invoice, book.invoice_id(i), "", amount, money{}, money{},
                        "due " + format_date(day(inv.due_day[i]))});
   }
-  for (std::size_t i = 0; i < pay.amount.size(); ++i) {
-    if (pay.customer[i] != c || day(pay.date_day[i]) > as_of) continue;
+  for (const std::uint32_t i : rows.payments) {
+    if (day(pay.date_day[i]) > as_of) continue;
     const money amount = money::from_minor_units(pay.amount[i]);
     const bool bounced = pay.status[i] == payment_status::bounced;
     if (day(pay.date_day[i]) < from) {
@@ -84,8 +131,8 @@ HUIKUAN_FUNC statement_of_account make_statement(const ledger& book, const recei
                          note});
     }
   }
-  for (std::size_t i = 0; i < cred.amount.size(); ++i) {
-    if (cred.customer[i] != c || day(cred.date_day[i]) > as_of) continue;
+  for (const std::uint32_t i : rows.credit_notes) {
+    if (day(cred.date_day[i]) > as_of) continue;
     const money amount = money::from_minor_units(cred.amount[i]);
     if (day(cred.date_day[i]) < from) {
       opening -= amount;
@@ -115,10 +162,8 @@ HUIKUAN_FUNC statement_of_account make_statement(const ledger& book, const recei
   // Open items and their aging come from the allocation as of as_of.
   s.bucket_labels = policy.labels();
   s.buckets.assign(policy.bucket_count(), money{});
-  std::vector<std::uint8_t> short_paid(inv.amount.size(), 0);
-  for (std::uint32_t i : position.short_paid_invoices) short_paid[i] = 1;
-  for (std::size_t i = 0; i < inv.amount.size(); ++i) {
-    if (inv.customer[i] != c || position.open_amount[i] == 0) continue;
+  for (const std::uint32_t i : rows.invoices) {
+    if (position.open_amount[i] == 0) continue;
     const std::int32_t past_due = as_of.serial() - inv.due_day[i];
     const std::int32_t age = policy.basis == aging_basis::days_past_due ? past_due : as_of.serial() - inv.issue_day[i];
     const money open = money::from_minor_units(position.open_amount[i]);
@@ -132,6 +177,51 @@ HUIKUAN_FUNC statement_of_account make_statement(const ledger& book, const recei
                    [](const open_item& a, const open_item& b) { return a.due_date < b.due_date; });
   s.unapplied = money::from_minor_units(position.unapplied[c]);
   return s;
+}
+
+/// 1 for each invoice that the position lists as short paid.
+inline std::vector<std::uint8_t> short_paid_flags(const ledger& book, const receivables_position& position) {
+  std::vector<std::uint8_t> flags(book.invoice_count(), 0);
+  for (const std::uint32_t i : position.short_paid_invoices) flags[i] = 1;
+  return flags;
+}
+
+}  // namespace detail
+
+HUIKUAN_FUNC statement_of_account make_statement(const ledger& book, const receivables_position& position,
+                                                 customer_index customer, day from, const bucket_policy& policy,
+                                                 const escalation_ladder& ladder) {
+  detail::require_customer(book, customer);
+  detail::require_statement_inputs(book, position, from, policy, ladder);
+  const auto c = static_cast<std::uint32_t>(customer);
+  const std::vector<std::uint32_t> invoices = detail::rows_of(book.invoices().customer, c);
+  const std::vector<std::uint32_t> payments = detail::rows_of(book.payments().customer, c);
+  const std::vector<std::uint32_t> credit_notes = detail::rows_of(book.credit_notes().customer, c);
+  return detail::statement_from_rows(book, position, customer, {invoices, payments, credit_notes}, from, policy, ladder,
+                                     detail::short_paid_flags(book, position));
+}
+
+HUIKUAN_FUNC std::vector<statement_of_account> make_statements(const ledger& book,
+                                                               const receivables_position& position,
+                                                               std::span<const customer_index> customers, day from,
+                                                               const bucket_policy& policy,
+                                                               const escalation_ladder& ladder) {
+  for (const customer_index customer : customers) detail::require_customer(book, customer);
+  detail::require_statement_inputs(book, position, from, policy, ladder);
+  const std::size_t count = book.customer_count();
+  const detail::rows_by_customer invoices(book.invoices().customer, count);
+  const detail::rows_by_customer payments(book.payments().customer, count);
+  const detail::rows_by_customer credit_notes(book.credit_notes().customer, count);
+  const std::vector<std::uint8_t> short_paid = detail::short_paid_flags(book, position);
+  std::vector<statement_of_account> result;
+  result.reserve(customers.size());
+  for (const customer_index customer : customers) {
+    const auto c = static_cast<std::uint32_t>(customer);
+    result.push_back(detail::statement_from_rows(book, position, customer,
+                                                 {invoices.of(c), payments.of(c), credit_notes.of(c)}, from, policy,
+                                                 ladder, short_paid));
+  }
+  return result;
 }
 
 HUIKUAN_FUNC std::vector<dormant_account> find_dormant_accounts(const ledger& book, const receivables_position& position,

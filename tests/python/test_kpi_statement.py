@@ -5,6 +5,7 @@ examples."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import numpy as np
 import pytest
@@ -98,3 +99,20 @@ def test_payment_behaviour_per_customer_adds_up_to_the_portfolio(sample, positio
     assert frame["bounced_payments"].sum() == k.portfolio.bounced_payments
     direct = huikuan.payment_behaviour_by_customer(sample.ledger, position, datetime.date(2025, 11, 1), AS_OF)
     assert [b.paid for b in direct] == frame["paid"].tolist()
+
+
+def test_statements_in_a_batch_equal_one_at_a_time(sample, position):
+    customers = ["C0111", 0, "C0002", 0]
+    batch = huikuan.make_statements(sample.ledger, position, customers, datetime.date(2025, 10, 1))
+    assert [s.customer_id for s in batch] == ["C0111", sample.ledger.customer(0).customer_id, "C0002",
+                                              sample.ledger.customer(0).customer_id]
+    for key, statement in zip(customers, batch):
+        one = huikuan.make_statement(sample.ledger, key, datetime.date(2025, 10, 1), position=position)
+        assert (statement.opening_balance, statement.closing_balance, statement.open_total, statement.unapplied) == \
+            (one.opening_balance, one.closing_balance, one.open_total, one.unapplied)
+        assert [(l.reference, l.debit, l.credit, l.balance) for l in statement.lines] == \
+            [(l.reference, l.debit, l.credit, l.balance) for l in one.lines]
+    with pytest.raises(KeyError):
+        huikuan.make_statements(sample.ledger, position, ["C9999"], datetime.date(2025, 10, 1))
+    with pytest.raises(ValueError, match=re.escape("[huikuan.statement.1]")):
+        huikuan.make_statements(sample.ledger, position, ["C0111"], datetime.date(2027, 1, 1))
