@@ -1067,3 +1067,33 @@ TEST_CASE("bulk scoring reports the lowest bad debtor, and its first bad indicat
   set(3500, "days_beyond_terms", 0);
   CHECK(error_of_score(model, p.view(), out.out(), 3) == "(no error)");
 }
+
+TEST_CASE("every copy of the kernel (baseline, AVX2, AVX-512) gives the same bits", "[scoring][bulk]") {
+  const scoring_model& model = standard_model();
+  const portfolio p = random_portfolio(23, 5000, 0.1);
+  const std::size_t m = model.card().indicators.size();
+  for (const bool with_points : {false, true}) {
+    const auto on = [&](detail::instruction_set isa) {
+      bulk_scores result(p.debtors, 3, with_points ? m : 0);
+      model.score_on(isa, p.view(), result.out());
+      return result;
+    };
+    const bulk_scores baseline = on(detail::instruction_set::baseline);
+    CHECK(baseline == score_all(model, p.view(), 3, 1, with_points));
+    for (const auto isa : {detail::instruction_set::avx2, detail::instruction_set::avx512}) {
+      if (isa > detail::best_instruction_set()) continue;
+      INFO("instruction set " << static_cast<unsigned>(isa) << (with_points ? ", with points" : ""));
+      const bulk_scores wider = on(isa);
+      bool same_bits = wider.total.size() == baseline.total.size();
+      for (std::size_t r = 0; same_bits && r < baseline.total.size(); ++r)
+        same_bits = std::bit_cast<std::uint64_t>(wider.total[r]) == std::bit_cast<std::uint64_t>(baseline.total[r]) &&
+                    std::bit_cast<std::uint64_t>(wider.pd[r]) == std::bit_cast<std::uint64_t>(baseline.pd[r]);
+      CHECK(same_bits);
+      CHECK(wider == baseline);
+    }
+  }
+  if (detail::best_instruction_set() < detail::instruction_set::avx512) {
+    bulk_scores result(p.debtors, 0, 0);
+    CHECK_THROWS_AS(model.score_on(detail::instruction_set::avx512, p.view(), result.out()), input_error);
+  }
+}

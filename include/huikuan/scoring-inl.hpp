@@ -402,20 +402,32 @@ HUIKUAN_BRANCH_FREE_FLOAT __attribute__((flatten, target("avx2"))) inline std::s
     std::size_t end) {
   HUIKUAN_SCORE_BLOCKS_BODY
 }
+// AVX-512 with contraction off: the same IEEE operations as the other
+// copies (no fused multiply-add), so the results stay bit-identical.
+__attribute__((flatten, target("avx512f,avx512dq,avx512vl,avx512bw"), optimize("no-trapping-math", "fp-contract=off")))
+inline std::size_t score_blocks_avx512(const scoring_kernel_view& model, const indicator_columns& values,
+                                       const score_columns& out, std::size_t begin, std::size_t end) {
+  HUIKUAN_SCORE_BLOCKS_BODY
+}
 #endif
 #undef HUIKUAN_SCORE_BLOCKS_BODY
 
 }  // namespace detail
 
 HUIKUAN_FUNC void scoring_model::score_range(const indicator_columns& values, const score_columns& out,
-                                             std::size_t begin, std::size_t end) const {
+                                             std::size_t begin, std::size_t end, detail::instruction_set isa) const {
   const detail::scoring_kernel_view view{compiled_, &c_weights_, card_.grades.min_scores, card_.scaling.base_score,
                                          card_.scaling.points_to_double_odds, card_.scaling.base_odds};
   // Returns the first block holding a value to report, or `end`.
 #ifdef HUIKUAN_HAVE_AVX2_KERNEL
-  const std::size_t stopped = detail::cpu_has_avx2()
-                                  ? detail::score_blocks_avx2(view, values, out, begin, end)
-                                  : detail::score_blocks_baseline(view, values, out, begin, end);
+  std::size_t stopped = end;
+  switch (isa) {
+#ifdef HUIKUAN_HAVE_AVX2_KERNEL
+    case detail::instruction_set::avx512: stopped = detail::score_blocks_avx512(view, values, out, begin, end); break;
+    case detail::instruction_set::avx2: stopped = detail::score_blocks_avx2(view, values, out, begin, end); break;
+#endif
+    default: stopped = detail::score_blocks_baseline(view, values, out, begin, end); break;
+  }
 #else
   const std::size_t stopped = detail::score_blocks_baseline(view, values, out, begin, end);
 #endif
@@ -480,6 +492,14 @@ HUIKUAN_FUNC void scoring_model::fill_reasons(const indicator_columns& values, c
 }
 
 HUIKUAN_FUNC void scoring_model::score(const indicator_columns& values, const score_columns& out, unsigned threads) const {
+  score_on(detail::best_instruction_set(), values, out, threads);
+}
+
+HUIKUAN_FUNC void scoring_model::score_on(detail::instruction_set isa, const indicator_columns& values,
+                                          const score_columns& out, unsigned threads) const {
+  if (isa > detail::best_instruction_set())
+    throw input_error("huikuan.score.4", "this CPU cannot run the kernel's copy for instruction set " +
+                                             std::to_string(static_cast<unsigned>(isa)));
   const std::size_t n = values.debtors;
   const auto fail = [](const std::string& why) { return input_error("huikuan.score.4", why); };
   if (values.columns.size() != compiled_.size())
@@ -507,7 +527,7 @@ HUIKUAN_FUNC void scoring_model::score(const indicator_columns& values, const sc
   const std::size_t blocks = (n + detail::score_block - 1) / detail::score_block;
   const std::size_t workers = std::max<std::size_t>(1, std::min<std::size_t>(threads, blocks));
   if (workers == 1) {
-    score_range(values, out, 0, n);
+    score_range(values, out, 0, n, isa);
     return;
   }
   // Contiguous chunks of whole blocks; the lowest chunk's error is the
@@ -520,7 +540,7 @@ HUIKUAN_FUNC void scoring_model::score(const indicator_columns& values, const sc
     const std::size_t begin = std::min(n, w * per_worker), end = std::min(n, begin + per_worker);
     pool.emplace_back([&, w, begin, end] {
       try {
-        score_range(values, out, begin, end);
+        score_range(values, out, begin, end, isa);
       } catch (...) {
         errors[w] = std::current_exception();
       }
@@ -551,7 +571,7 @@ HUIKUAN_FUNC assessment scoring_model::assess(std::span<const double> values, st
   out.missing_mask = {&mask, 1};
   std::vector<double> points(m);
   out.indicator_points = points;
-  score_range(columns, out, 0, 1);
+  score_range(columns, out, 0, 1, detail::best_instruction_set());
   a.grade = grade;
   a.grade_label = card_.grades.labels[grade];
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "huikuan/config.hpp"
+#include "huikuan/detail/cpu_features.hpp"
 #include "huikuan/scorecard.hpp"
 
 namespace huikuan {
@@ -111,6 +112,14 @@ public:
   /// On a throw the outputs are partly written.
   HUIKUAN_FUNC void score(const indicator_columns& values, const score_columns& out, unsigned threads = 1) const;
 
+  /// score() on one copy of the kernel: baseline x86-64, AVX2 or AVX-512
+  /// (score() takes the widest this CPU has, detail::best_instruction_set()).
+  /// Every copy gives the same bits; this is how the tests check it. Throws
+  /// what score() throws, and input_error [huikuan.score.4] for a copy the
+  /// CPU cannot run.
+  HUIKUAN_FUNC void score_on(detail::instruction_set isa, const indicator_columns& values, const score_columns& out,
+                             unsigned threads = 1) const;
+
   /// Assesses one debtor from its indicator values (scorecard order, NaN =
   /// missing), with the `reasons` indicators that cost the most points.
   /// Same errors as score() (debtor 0).
@@ -127,7 +136,7 @@ public:
 private:
   // Scores rows [begin, end) of `values` into `out`.
   HUIKUAN_FUNC void score_range(const indicator_columns& values, const score_columns& out, std::size_t begin,
-                                std::size_t end) const;
+                                std::size_t end, detail::instruction_set isa) const;
   [[noreturn]] HUIKUAN_FUNC void report_bad_value(const indicator_columns& values, std::size_t begin,
                                                   std::size_t end) const;
   HUIKUAN_FUNC void fill_reasons(const indicator_columns& values, const score_columns& out, std::size_t begin,

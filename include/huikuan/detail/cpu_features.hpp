@@ -1,7 +1,7 @@
 // Internal: run-time CPU dispatch for the bulk kernels. A kernel compiled
-// twice, for baseline x86-64 and with target("avx2"), picks the AVX2 copy
-// when the CPU has it; both copies do the same IEEE operations (AVX2
-// without FMA), so their results agree bit for bit.
+// for baseline x86-64 and with target("avx2") (the scoring kernel also with
+// AVX-512) picks the widest copy the CPU has; every copy does the same IEEE
+// operations (no fused multiply-add), so their results agree bit for bit.
 #pragma once
 
 namespace huikuan::detail {
@@ -10,13 +10,24 @@ namespace huikuan::detail {
 #define HUIKUAN_HAVE_AVX2_KERNEL 1
 #endif
 
-inline bool cpu_has_avx2() noexcept {
+/// The copies of a dispatched kernel, narrowest first.
+enum class instruction_set : unsigned char { baseline, avx2, avx512 };
+
+/// The widest copy this CPU runs (AVX-512 needs F, DQ, VL and BW).
+inline instruction_set best_instruction_set() noexcept {
 #ifdef HUIKUAN_HAVE_AVX2_KERNEL
-  static const bool has = __builtin_cpu_supports("avx2");
-  return has;
+  static const instruction_set best = [] {
+    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
+        __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw"))
+      return instruction_set::avx512;
+    return __builtin_cpu_supports("avx2") ? instruction_set::avx2 : instruction_set::baseline;
+  }();
+  return best;
 #else
-  return false;
+  return instruction_set::baseline;
 #endif
 }
+
+inline bool cpu_has_avx2() noexcept { return best_instruction_set() >= instruction_set::avx2; }
 
 }  // namespace huikuan::detail
