@@ -214,9 +214,7 @@ void bind_aging(py::module_& m) {
       .def_readonly("total", &aging_report::total)
       .def_property_readonly("buckets", [](py::object self) {
         const auto& r = self.cast<const aging_report&>();
-        const auto width = static_cast<py::ssize_t>(r.policy.bucket_count());
-        return view<std::int64_t>(r.buckets.data(), {static_cast<py::ssize_t>(r.rows.size()), width},
-                                  {width * 8, 8}, self);
+        return view_rows(r.buckets, r.rows.size(), r.policy.bucket_count(), self);
       }, "int64 (rows, buckets) minor units, a read-only view.")
       .def_property_readonly("total_buckets", [](py::object self) {
         const auto& r = self.cast<const aging_report&>();

@@ -30,13 +30,6 @@ struct promises_loaded {
   file_summary summary;
 };
 
-/// Any load result with problems and a summary: the two shared attributes.
-template <class Result, class Class>
-void bind_problems_and_summary(Class& type) {
-  type.def_readonly("problems", &Result::problems, "Every row left out, with file, line, column and reason.")
-      .def_readonly("summary", &Result::summary, "Rows read, loaded and left out.");
-}
-
 // priority_scores: checks with the GIL held, the kernel without it.
 py::array_t<double> priority_scores_py(array_like days_past_due, array_like amount_at_risk, array_like broken_promises,
                                        array_like promise_falling_due, array_like over_limit,
@@ -96,10 +89,7 @@ worklist build_worklist_py(const ledger_holder& h, const position_holder& p, con
   }
   context.promises = promises;
   if (calendar) context.calendar = std::move(*calendar);
-  return read_ledger(h, [&](const ledger& book) {
-    require_position_of(p, h);
-    return build_worklist(book, p.position, policy, context, top);
-  });
+  return with_position(h, p, [&](const ledger& book) { return build_worklist(book, p.position, policy, context, top); });
 }
 
 template <std::size_t N>
@@ -388,9 +378,7 @@ void bind_worklist(py::module_& m) {
       .def_readonly("rows", &worklist::rows)
       .def_property_readonly("buckets", [](py::object self) {
         const auto& w = self.cast<const worklist&>();
-        const auto width = static_cast<py::ssize_t>(w.bucket_labels.size());
-        return view<std::int64_t>(w.buckets.data(), {static_cast<py::ssize_t>(w.rows.size()), width},
-                                  {width * 8, 8}, self);
+        return view_rows(w.buckets, w.rows.size(), w.bucket_labels.size(), self);
       }, "int64 (rows, buckets) undisputed open amounts, minor units, a read-only view.")
       .def_readonly("debtors", &worklist::debtors, "Customers with something to chase, before the top cut.")
       .def_readonly("overdue_total", &worklist::overdue_total)

@@ -152,10 +152,10 @@ void bind_credit(py::module_& m) {
       .def_property_readonly("has_row", [](const financials_table& t) {
         return py::array(adopt(std::vector<std::uint8_t>(t.has_row)).attr("view")("bool"));
       }, "Per customer: the file has its row.");
-  py::class_<financials_load_result>(m, "FinancialsLoadResult", "financials.csv with what was left out of it.")
-      .def_readonly("table", &financials_load_result::table)
-      .def_readonly("problems", &financials_load_result::problems)
-      .def_readonly("summary", &financials_load_result::summary);
+  auto financials_result =
+      py::class_<financials_load_result>(m, "FinancialsLoadResult", "financials.csv with what was left out of it.")
+          .def_readonly("table", &financials_load_result::table);
+  bind_problems_and_summary<financials_load_result>(financials_result);
   m.def("load_financials",
         [](const std::string& text, const ledger_holder& h, const scorecard& card) {
           return read_ledger(h, [&](const ledger& book) { return load_financials(text, book, card); });

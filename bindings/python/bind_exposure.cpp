@@ -404,10 +404,9 @@ void bind_exposure(py::module_& m) {
         std::shared_lock lock(t->mutex);
         return view(t->table.columns().amount, pinning_view_owner(t));
       }, "int64 minor units still to invoice, per order (a read-only view).");
-  py::class_<orders_loaded>(m, "OrdersLoadResult", "orders.csv with what was left out of it.")
-      .def_readonly("orders", &orders_loaded::orders)
-      .def_readonly("problems", &orders_loaded::problems)
-      .def_readonly("summary", &orders_loaded::summary);
+  auto orders_result = py::class_<orders_loaded>(m, "OrdersLoadResult", "orders.csv with what was left out of it.")
+                           .def_readonly("orders", &orders_loaded::orders);
+  bind_problems_and_summary<orders_loaded>(orders_result);
   m.def("load_orders",
         [](const std::string& text, const ledger_holder& h) {
           orders_load_result loaded = read_ledger(h, [&](const ledger& book) { return load_orders(text, book); });
@@ -468,13 +467,13 @@ void bind_exposure(py::module_& m) {
             limits.reserve(given.values.size());
             for (const std::int64_t v : given.values) limits.push_back(money::from_minor_units(v));
           }
-          book_holder result{read_ledger(*h, [&](const ledger& book) {
-                               require_position_of(p, *h);
-                               std::shared_lock lock(orders.mutex);
-                               return build_exposure_book(book, p.position, orders.table, total_assets, policy, limits);
-                             }),
+          return book_holder{with_position(*h, p,
+                                           [&](const ledger& book) {
+                                             std::shared_lock lock(orders.mutex);
+                                             return build_exposure_book(book, p.position, orders.table,
+                                                                        total_assets, policy, limits);
+                                           }),
                              h};
-          return result;
         },
         py::arg("ledger"), py::arg("position"), py::arg("orders"), py::arg("total_assets"),
         py::arg_v("policy", exposure_policy{}, "ExposurePolicy()"), py::arg("credit_limits") = py::none(),
@@ -751,10 +750,10 @@ void bind_exposure(py::module_& m) {
         "The BucketPolicy (days past due) that aging labels such as 'current', '1-30', 'over 120' describe, in any "
         "order. Raises InputError [huikuan.provision.8] for another label form or labels that leave a gap or "
         "overlap, [huikuan.provision.9] for a label given twice.");
-  py::class_<aging_history_load_result>(m, "AgingHistoryLoadResult", "aging_history.csv with what was left out of it.")
-      .def_readonly("history", &aging_history_load_result::history)
-      .def_readonly("problems", &aging_history_load_result::problems)
-      .def_readonly("summary", &aging_history_load_result::summary);
+  auto history_result = py::class_<aging_history_load_result>(m, "AgingHistoryLoadResult",
+                                                       "aging_history.csv with what was left out of it.")
+                     .def_readonly("history", &aging_history_load_result::history);
+  bind_problems_and_summary<aging_history_load_result>(history_result);
   m.def("load_aging_history",
         [](const std::string& text, std::string file) {
           py::gil_scoped_release release;

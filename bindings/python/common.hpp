@@ -241,6 +241,22 @@ py::array view(std::span<const T> data, py::handle base) {
   return view<T>(data.data(), {static_cast<py::ssize_t>(data.size())}, {static_cast<py::ssize_t>(sizeof(T))}, base);
 }
 
+/// A read-only (rows, width) view of row-major cells owned by `base`.
+template <class T>
+py::array view_rows(const std::vector<T>& cells, std::size_t rows, std::size_t width, py::handle base) {
+  const auto w = static_cast<py::ssize_t>(width);
+  return view<T>(cells.data(), {static_cast<py::ssize_t>(rows), w}, {w * static_cast<py::ssize_t>(sizeof(T)), sizeof(T)},
+                 base);
+}
+
+/// The two attributes every file-load result has: `problems` (each row
+/// left out, with file, line, column and reason) and `summary`.
+template <class Result, class Class>
+void bind_problems_and_summary(Class& type) {
+  type.def_readonly("problems", &Result::problems, "Every row left out, with file, line, column and reason.")
+      .def_readonly("summary", &Result::summary, "Rows read, loaded and left out.");
+}
+
 /// int32 day numbers as datetime64[D] (a widening copy); `missing` maps to NaT.
 py::array days_as_datetime64(std::span<const std::int32_t> days, std::int32_t missing);
 
