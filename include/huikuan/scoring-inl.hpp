@@ -498,8 +498,8 @@ HUIKUAN_FUNC void scoring_model::score(const indicator_columns& values, const sc
 HUIKUAN_FUNC void scoring_model::score_on(detail::instruction_set isa, const indicator_columns& values,
                                           const score_columns& out, unsigned threads) const {
   if (isa > detail::best_instruction_set())
-    throw input_error("huikuan.score.4", "this CPU cannot run the kernel's copy for instruction set " +
-                                             std::to_string(static_cast<unsigned>(isa)));
+    throw input_error("huikuan.score.4", std::string("this CPU cannot run the kernel's ") +
+                                             (isa == detail::instruction_set::avx512 ? "AVX-512" : "AVX2") + " copy");
   const std::size_t n = values.debtors;
   const auto fail = [](const std::string& why) { return input_error("huikuan.score.4", why); };
   if (values.columns.size() != compiled_.size())
