@@ -20,9 +20,8 @@
 // `error <message>`. Kernels and their files (n rows, C customers):
 //   aging     customer.u32 issue_day.i32 due_day.i32 open_amount.i64 (n),
 //             meta as_of_day, customers: age_into_buckets into C x 6 cells,
-//             zeroed in the timed part. With 2 threads the rows are split in
-//             halves, each aged into its own cells, then the cells added
-//             (each thread adding half of them).
+//             zeroed in the timed part; with 2 threads the library's
+//             threaded age_into_buckets with a workspace kept between calls.
 //   exposure  customer.u32 open_as_of.i64 (n), limits.i64 orders.i64 (C),
 //             meta total_assets: scan_exposure (default policy).
 //   score     values.f64 (column-major n x 17, the standard scorecard's
@@ -42,7 +41,6 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "huikuan/aging.hpp"
@@ -110,7 +108,8 @@ contest aging_contest(const std::string& directory) {
   struct data {
     std::vector<std::uint32_t> customer;
     std::vector<std::int32_t> issue_day, due_day;
-    std::vector<std::int64_t> open_amount, out, second_half;
+    std::vector<std::int64_t> open_amount, out;
+    aging_workspace workspace;  // kept between calls, as `out` is
     std::size_t customers = 0;
     day as_of;
     bucket_policy policy;
@@ -122,40 +121,15 @@ contest aging_contest(const std::string& directory) {
   d->open_amount = read_column<std::int64_t>(directory, "open_amount.i64");
   d->customers = static_cast<std::size_t>(meta_value(meta, "customers"));
   d->as_of = day(static_cast<std::int32_t>(meta_value(meta, "as_of_day")));
-  const std::size_t cells = d->customers * d->policy.bucket_count();
-  d->out.resize(cells);
+  d->out.resize(d->customers * d->policy.bucket_count());
   contest c;
-  c.call = [d, cells](unsigned threads) {
-    const std::size_t n = d->customer.size();
-    const auto rows = [&](std::size_t begin, std::size_t end) {
-      return aging_columns{std::span(d->customer).subspan(begin, end - begin),
-                           std::span(d->issue_day).subspan(begin, end - begin),
-                           std::span(d->due_day).subspan(begin, end - begin),
-                           std::span(d->open_amount).subspan(begin, end - begin)};
-    };
-    if (threads <= 1) {
-      std::fill(d->out.begin(), d->out.end(), 0);
-      age_into_buckets(rows(0, n), d->as_of, d->policy, d->customers, d->out);
-      return;
-    }
-    // Two threads: each half of the rows into its own cells (each thread
-    // zeroes its own), then the second half's cells are added to the
-    // first's, each thread adding half of them. A cell holds at most
-    // n x 100,000.00 here, far inside int64.
-    d->second_half.resize(cells);
-    std::thread helper([&] {
-      std::fill(d->second_half.begin(), d->second_half.end(), 0);
-      age_into_buckets(rows(n / 2, n), d->as_of, d->policy, d->customers, d->second_half);
-    });
+  c.call = [d](unsigned threads) {
+    const aging_columns rows{d->customer, d->issue_day, d->due_day, d->open_amount};
     std::fill(d->out.begin(), d->out.end(), 0);
-    age_into_buckets(rows(0, n / 2), d->as_of, d->policy, d->customers, d->out);
-    helper.join();
-    const auto add_cells = [&](std::size_t begin, std::size_t end) {
-      for (std::size_t i = begin; i < end; ++i) d->out[i] += d->second_half[i];
-    };
-    std::thread merger(add_cells, cells / 2, cells);
-    add_cells(0, cells / 2);
-    merger.join();
+    if (threads <= 1)
+      age_into_buckets(rows, d->as_of, d->policy, d->customers, d->out);
+    else
+      age_into_buckets(rows, d->as_of, d->policy, d->customers, d->out, threads, d->workspace);
   };
   c.finish = [d](const std::string& dir) {
     write_column(dir, "out_aging.i64", d->out);

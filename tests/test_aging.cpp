@@ -272,6 +272,71 @@ TEST_CASE("the kernel rejects a group index out of range on the prefetching path
                        Catch::Message("[huikuan.aging.3] row 3: group 7 is out of range (groups: 1)"));
 }
 
+TEST_CASE("the kernel on several threads keeps a table per extra thread in the workspace", "[aging][kernel][threads]") {
+  kernel_input input;
+  for (std::uint32_t i = 0; i < 1000; ++i) input.add(i % 3, on("2026-01-01"), on("2026-01-31"), 100 + i);
+  std::vector<std::int64_t> one(18, 0), many(18, 0);
+  age_into_buckets(input.columns(), on("2026-03-31"), bucket_policy{}, 3, one);
+  aging_workspace workspace;
+  SECTION("too few rows for a second thread: no table") {
+    age_into_buckets(input.columns(), on("2026-03-31"), bucket_policy{}, 3, many, 4, workspace);
+    CHECK(many == one);
+    CHECK(workspace.bytes() == 0);
+  }
+  SECTION("four threads of 250 rows: three tables of 3 x 6 cells") {
+    age_into_buckets(input.columns(), on("2026-03-31"), bucket_policy{}, 3, many, 4, workspace, 250);
+    CHECK(many == one);
+    CHECK(workspace.bytes() == 3 * 18 * sizeof(std::int64_t));
+    // A second call with fewer threads reuses the tables; release gives them back.
+    std::fill(many.begin(), many.end(), 0);
+    age_into_buckets(input.columns(), on("2026-03-31"), bucket_policy{}, 3, many, 2, workspace, 250);
+    CHECK(many == one);
+    CHECK(workspace.bytes() == 3 * 18 * sizeof(std::int64_t));
+    workspace.release();
+    CHECK(workspace.bytes() == 0);
+  }
+  SECTION("more threads than rows allow: one per 300 rows") {
+    age_into_buckets(input.columns(), on("2026-03-31"), bucket_policy{}, 3, many, 16, workspace, 300);
+    CHECK(many == one);
+    CHECK(workspace.bytes() == 2 * 18 * sizeof(std::int64_t));
+  }
+  SECTION("rows fewer than half the cells: one thread") {
+    std::vector<std::int64_t> wide(1000 * 6, 0), wide_one(1000 * 6, 0);
+    age_into_buckets(input.columns(), on("2026-03-31"), bucket_policy{}, 1000, wide_one);
+    age_into_buckets(input.columns(), on("2026-03-31"), bucket_policy{}, 1000, wide, 4, workspace, 1);
+    CHECK(wide == wide_one);
+    CHECK(workspace.bytes() == 0);
+  }
+}
+
+TEST_CASE("the kernel on several threads checks its arguments as on one", "[aging][kernel][threads]") {
+  kernel_input input;
+  input.add(0, on("2026-01-01"), on("2026-01-31"), 10);
+  input.add(0, on("2026-01-01"), on("2026-01-31"), 10);
+  input.add(5, on("2026-01-01"), on("2026-01-31"), 10);
+  aging_workspace workspace;
+  std::vector<std::int64_t> out(13, 0);
+  CHECK_THROWS_MATCHES(age_into_buckets(input.columns(), on("2026-03-31"), bucket_policy{}, 2, out, 2, workspace, 1),
+                       input_error, Catch::Message("[huikuan.aging.2] output holds 13 cells; 2 groups x 6 buckets need 12"));
+  out.resize(12);
+  CHECK_THROWS_MATCHES(age_into_buckets(input.columns(), on("2026-03-31"), bucket_policy{}, 2, out, 2, workspace, 1),
+                       input_error, Catch::Message("[huikuan.aging.3] row 2: group 5 is out of range (groups: 2)"));
+  CHECK_THROWS_MATCHES(age_into_buckets(input.columns(), on("2026-03-31"), edges({30, 30}), 2, out, 2, workspace, 1),
+                       input_error, Catch::Message("[huikuan.aging.1] bucket edges {30, 30} must be strictly increasing"));
+}
+
+TEST_CASE("the kernel on several threads throws when the total of its tables leaves int64", "[aging][kernel][threads]") {
+  // Each thread's sum fits; only their total does not.
+  kernel_input input;
+  for (int i = 0; i < 4; ++i) input.add(0, on("2026-01-01"), on("2026-01-31"), int64_max / 4 + 1);
+  aging_workspace workspace;
+  std::vector<std::int64_t> out(6, 0);
+  CHECK_THROWS_MATCHES(age_into_buckets(input.columns(), on("2026-03-31"), bucket_policy{}, 1, out, 2, workspace, 1),
+                       overflow_error,
+                       Catch::Message("[huikuan.money.5] an aging bucket's sum leaves the int64 range of minor units"));
+  CHECK(workspace.bytes() == 6 * sizeof(std::int64_t));
+}
+
 TEST_CASE("a bucket sum beyond INT64_MAX throws overflow_error", "[aging][kernel]") {
   const auto overflow_message =
       Catch::Message("[huikuan.money.5] an aging bucket's sum leaves the int64 range of minor units");

@@ -481,66 +481,151 @@ TEST_CASE("on a thousand generated ledgers allocation, aging and statements keep
   CHECK(totals.due_ties > 20);
 }
 
+// Random input for the aging kernel: a policy, a group count, as_of and
+// the columns, with row counts on both sides of the kernel's blocks of 128
+// rows, and in one case in ten day numbers at the ends of int32.
+struct kernel_case {
+  bucket_policy policy;
+  std::size_t groups = 0;
+  day as_of;
+  std::vector<std::uint32_t> group;
+  std::vector<std::int32_t> issue, due;
+  std::vector<std::int64_t> amount;
+
+  [[nodiscard]] aging_columns rows() const { return {group, issue, due, amount}; }
+  [[nodiscard]] std::size_t cells() const { return groups * policy.bucket_count(); }
+};
+
+kernel_case random_kernel_case(ledger_generator& gen) {
+  constexpr std::int32_t int32_min = std::numeric_limits<std::int32_t>::min();
+  constexpr std::int32_t int32_max = std::numeric_limits<std::int32_t>::max();
+  kernel_case c;
+  c.policy = random_policy(gen);
+  c.groups = static_cast<std::size_t>(gen.between(1, 12));
+  const auto n = static_cast<std::size_t>(gen.chance(5) ? 0 : gen.chance(40) ? gen.between(100, 700) : gen.between(1, 130));
+  c.group.resize(n);
+  c.issue.resize(n);
+  c.due.resize(n);
+  c.amount.resize(n);
+  c.as_of = day(static_cast<std::int32_t>(gen.between(19'000, 21'000)));
+  const bool extreme = gen.chance(10);
+  if (extreme) {
+    // Day numbers at the ends of int32, where as_of - edge leaves its range.
+    c.as_of = day(static_cast<std::int32_t>(gen.chance(50) ? gen.between(int32_max - 40'000, int32_max)
+                                                          : gen.between(int32_min, int32_min + 40'000)));
+    c.policy.upper_edges = {-36'500, -1, 0, 1, 36'500};
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    c.group[i] = static_cast<std::uint32_t>(gen.between(0, static_cast<std::int64_t>(c.groups) - 1));
+    if (extreme) {
+      c.issue[i] = static_cast<std::int32_t>(gen.chance(50) ? gen.between(int32_min, int32_min + 80'000)
+                                                            : gen.between(int32_max - 80'000, int32_max));
+      c.due[i] = static_cast<std::int32_t>(std::min<std::int64_t>(int32_max, std::int64_t{c.issue[i]} + gen.between(0, 150)));
+    } else {
+      c.issue[i] = c.as_of.serial() +
+                   static_cast<std::int32_t>(gen.chance(5) ? gen.between(-40'000, 40'000) : gen.between(-400, 30));
+      c.due[i] = c.issue[i] + static_cast<std::int32_t>(gen.between(0, 150));
+    }
+    c.amount[i] = gen.chance(10) ? 0 : gen.between(1, 1'000'000'000'000);
+  }
+  return c;
+}
+
+std::string group_error(std::size_t row, std::uint32_t group, std::size_t groups) {
+  return "[huikuan.aging.3] row " + std::to_string(row) + ": group " + std::to_string(group) +
+         " is out of range (groups: " + std::to_string(groups) + ")";
+}
+
 TEST_CASE("the aging kernel equals a naive per-invoice aging on random columns", "[property][kernel]") {
   failure_log log;
   ledger_generator gen(first_seed ^ 0xA61A6ULL);
-  constexpr std::int32_t int32_min = std::numeric_limits<std::int32_t>::min();
-  constexpr std::int32_t int32_max = std::numeric_limits<std::int32_t>::max();
   for (int round = 0; round < 1000; ++round) {
     log.set_context("round " + std::to_string(round));
-    bucket_policy policy = random_policy(gen);
-    const auto groups = static_cast<std::size_t>(gen.between(1, 12));
-    // Row counts on both sides of the kernel's blocks of 128 rows.
-    const auto n = static_cast<std::size_t>(gen.chance(5) ? 0 : gen.chance(40) ? gen.between(100, 700) : gen.between(1, 130));
-    std::vector<std::uint32_t> group(n);
-    std::vector<std::int32_t> issue(n), due(n);
-    std::vector<std::int64_t> amount(n);
-    day as_of(static_cast<std::int32_t>(gen.between(19'000, 21'000)));
-    const bool extreme = gen.chance(10);
-    if (extreme) {
-      // Day numbers at the ends of int32, where as_of - edge leaves its range.
-      as_of = day(static_cast<std::int32_t>(gen.chance(50) ? gen.between(int32_max - 40'000, int32_max)
-                                                          : gen.between(int32_min, int32_min + 40'000)));
-      policy.upper_edges = {-36'500, -1, 0, 1, 36'500};
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-      group[i] = static_cast<std::uint32_t>(gen.between(0, static_cast<std::int64_t>(groups) - 1));
-      if (extreme) {
-        issue[i] = static_cast<std::int32_t>(gen.chance(50) ? gen.between(int32_min, int32_min + 80'000)
-                                                            : gen.between(int32_max - 80'000, int32_max));
-        due[i] = static_cast<std::int32_t>(std::min<std::int64_t>(int32_max, std::int64_t{issue[i]} + gen.between(0, 150)));
-      } else {
-        issue[i] = as_of.serial() +
-                   static_cast<std::int32_t>(gen.chance(5) ? gen.between(-40'000, 40'000) : gen.between(-400, 30));
-        due[i] = issue[i] + static_cast<std::int32_t>(gen.between(0, 150));
-      }
-      amount[i] = gen.chance(10) ? 0 : gen.between(1, 1'000'000'000'000);
-    }
-    const aging_columns rows{group, issue, due, amount};
-    std::vector<std::int64_t> out(groups * policy.bucket_count(), 0);
-    age_into_buckets(rows, as_of, policy, groups, out);
-    log.check(out == naive_aging(rows, as_of, policy, groups), "the kernel equals the naive aging");
+    kernel_case c = random_kernel_case(gen);
+    const std::size_t n = c.group.size();
+    std::vector<std::int64_t> out(c.cells(), 0);
+    age_into_buckets(c.rows(), c.as_of, c.policy, c.groups, out);
+    log.check(out == naive_aging(c.rows(), c.as_of, c.policy, c.groups), "the kernel equals the naive aging");
     for (std::int32_t age = -500; age <= 500; age += 7)
-      log.check(policy.bucket_of(age) == naive_bucket(policy.upper_edges, age), "bucket_of equals the naive search");
+      log.check(c.policy.bucket_of(age) == naive_bucket(c.policy.upper_edges, age), "bucket_of equals the naive search");
 
     if (n > 0 && gen.chance(20)) {
       // A group out of range: the error names the first such row.
       const auto bad = static_cast<std::size_t>(gen.between(0, static_cast<std::int64_t>(n) - 1));
-      group[bad] = static_cast<std::uint32_t>(groups + static_cast<std::size_t>(gen.between(0, 3)));
+      c.group[bad] = static_cast<std::uint32_t>(c.groups + static_cast<std::size_t>(gen.between(0, 3)));
       std::fill(out.begin(), out.end(), 0);
       std::string message;
       try {
-        age_into_buckets(rows, as_of, policy, groups, out);
+        age_into_buckets(c.rows(), c.as_of, c.policy, c.groups, out);
       } catch (const input_error& error) {
         message = error.what();
       }
-      log.check(message == "[huikuan.aging.3] row " + std::to_string(bad) + ": group " + std::to_string(group[bad]) +
-                               " is out of range (groups: " + std::to_string(groups) + ")",
-                "a group out of range names its row");
+      log.check(message == group_error(bad, c.group[bad], c.groups), "a group out of range names its row");
     }
   }
   INFO(log.count() << " failures, the first:\n" << log.text());
   CHECK(log.count() == 0);
+}
+
+TEST_CASE("the aging kernel on several threads equals it on one, errors included", "[property][kernel][threads]") {
+  failure_log log;
+  ledger_generator gen(first_seed ^ 0x7A2EADULL);
+  aging_workspace workspace;  // shared by every round: it grows and is reused
+  std::size_t split_rounds = 0;
+  for (int round = 0; round < 2000; ++round) {
+    log.set_context("round " + std::to_string(round));
+    kernel_case c = random_kernel_case(gen);
+    const std::size_t n = c.group.size();
+    const auto threads = static_cast<unsigned>(gen.between(0, 5));
+    // Few rows per thread, so that small inputs are split too.
+    const auto min_rows = static_cast<std::size_t>(gen.between(1, 64));
+    if (threads > 1 && n >= 2 * min_rows && 2 * n >= c.cells()) ++split_rounds;
+    // The kernel adds into what `out` holds.
+    std::vector<std::int64_t> start(c.cells());
+    for (std::int64_t& cell : start) cell = gen.chance(50) ? 0 : gen.between(-1'000'000, 1'000'000);
+    std::vector<std::int64_t> one = start, many = start;
+    age_into_buckets(c.rows(), c.as_of, c.policy, c.groups, one);
+    age_into_buckets(c.rows(), c.as_of, c.policy, c.groups, many, threads, workspace, min_rows);
+    log.check(many == one, "several threads give what one gives");
+
+    if (n > 0 && gen.chance(25)) {
+      // Groups out of range, perhaps in several threads' rows: the error
+      // names the first bad row, as with one thread.
+      const auto bad_rows = gen.between(1, 3);
+      std::size_t first_bad = n;
+      for (std::int64_t k = 0; k < bad_rows; ++k) {
+        const auto bad = static_cast<std::size_t>(gen.between(0, static_cast<std::int64_t>(n) - 1));
+        c.group[bad] = static_cast<std::uint32_t>(c.groups + static_cast<std::size_t>(gen.between(0, 3)));
+        first_bad = std::min(first_bad, bad);
+      }
+      std::string message;
+      try {
+        age_into_buckets(c.rows(), c.as_of, c.policy, c.groups, many, threads, workspace, min_rows);
+      } catch (const input_error& error) {
+        message = error.what();
+      }
+      log.check(message == group_error(first_bad, c.group[first_bad], c.groups), "a group out of range names the first bad row");
+    } else if (n > 1 && gen.chance(10)) {
+      // Rows of one sign whose sum leaves int64 throw, wherever they fall.
+      for (std::size_t i = 0; i < n; ++i) {
+        c.group[i] = 0;
+        c.issue[i] = c.due[i] = c.as_of.serial();
+        c.amount[i] = std::numeric_limits<std::int64_t>::max() / static_cast<std::int64_t>(n) + 1;
+      }
+      std::fill(many.begin(), many.end(), 0);
+      bool threw = false;
+      try {
+        age_into_buckets(c.rows(), c.as_of, c.policy, c.groups, many, threads, workspace, min_rows);
+      } catch (const overflow_error&) {
+        threw = true;
+      }
+      log.check(threw, "a bucket sum beyond INT64_MAX throws");
+    }
+  }
+  INFO(log.count() << " failures, the first:\n" << log.text());
+  CHECK(log.count() == 0);
+  CHECK(split_rounds > 500);  // the rounds did exercise the split
+  CHECK(workspace.bytes() > 0);
 }
 
 TEST_CASE("the ledger generator is deterministic for a seed", "[property][generator]") {

@@ -34,7 +34,8 @@ py::dict settlements_table(const std::vector<settlement>& s) {
 // age_into_buckets: checks with the GIL held, then the kernel without it.
 py::array_t<std::int64_t> age_into_buckets_py(array_like group, array_like issue_day, array_like due_day,
                                               array_like open_amount, day as_of, const bucket_policy& policy,
-                                              std::optional<std::size_t> groups, optional_array out) {
+                                              std::optional<std::size_t> groups, optional_array out, unsigned threads,
+                                              aging_workspace* workspace) {
   const column<std::uint32_t> g = read_column<std::uint32_t>(group, "group");
   const day_column issued = read_days(issue_day, "issue_day");
   const day_column due = read_days(due_day, "due_day");
@@ -68,7 +69,14 @@ py::array_t<std::int64_t> age_into_buckets_py(array_like group, array_like issue
   std::span<std::int64_t> cells(result.mutable_data(), rows * width);
   {
     py::gil_scoped_release release;
-    age_into_buckets(columns, as_of, policy, rows, cells);
+    if (threads <= 1) {
+      age_into_buckets(columns, as_of, policy, rows, cells);
+    } else if (workspace != nullptr) {
+      age_into_buckets(columns, as_of, policy, rows, cells, threads, *workspace);
+    } else {
+      aging_workspace scratch;
+      age_into_buckets(columns, as_of, policy, rows, cells, threads, scratch);
+    }
   }
   return result;
 }
@@ -182,13 +190,24 @@ void bind_aging(py::module_& m) {
       .def("validate", &bucket_policy::validate, "Raises InputError [huikuan.aging.1] quoting the edges.")
       .def("bucket_of", &bucket_policy::bucket_of, py::arg("age_days"), "The bucket an age in days falls into.");
 
+  py::class_<aging_workspace>(m, "AgingWorkspace",
+                              "Scratch for age_into_buckets on several threads: one groups x buckets int64 table per "
+                              "thread after the first, kept between calls so that repeated calls do not allocate. "
+                              "Pass the same one to calls made one after another, not to concurrent calls.")
+      .def(py::init<>())
+      .def_property_readonly("bytes", &aging_workspace::bytes, "Bytes of scratch held now.")
+      .def("release", &aging_workspace::release, "Gives the scratch back to the system.");
+
   m.def("age_into_buckets", &age_into_buckets_py, py::arg("group"), py::arg("issue_day"), py::arg("due_day"),
         py::arg("open_amount"), py::arg("as_of"), py::arg_v("policy", bucket_policy{}, "BucketPolicy()"),
-        py::arg("groups") = py::none(), py::arg("out") = py::none(),
+        py::arg("groups") = py::none(), py::arg("out") = py::none(), py::arg("threads") = 1u,
+        py::arg("workspace") = static_cast<aging_workspace*>(nullptr),
         "The aging kernel on numpy columns, one row per invoice: group (uint32 output row), issue_day and due_day "
         "(datetime64[D] or int32 day numbers), open_amount (int64 minor units). Returns (or adds into `out`) an "
         "int64 (groups, buckets) array; groups defaults to max(group) + 1. Invoices issued after as_of and zero "
         "amounts are skipped. Inputs of the right dtype are read in place; the GIL is released while it runs. "
+        "With threads > 1 the rows are split between threads (the result is the same); give a workspace "
+        "(AgingWorkspace) to reuse its scratch across calls, or one is made for the call. "
         "Raises InputError [huikuan.python.1]..[.3] for a bad array, [huikuan.aging.3] for a group out of range, "
         "MoneyOverflowError when a bucket leaves int64.");
 

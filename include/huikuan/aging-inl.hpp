@@ -6,6 +6,7 @@
 #include <map>
 
 #include "huikuan/aging.hpp"
+#include "huikuan/detail/parallel.hpp"
 
 namespace huikuan {
 
@@ -72,9 +73,11 @@ inline constexpr std::size_t aging_block_rows = 128;
 /// finds the block's largest group, so the add loop needs no bounds test.
 /// The adds then run strictly in row order, which keeps the overflow test
 /// the same as adding row by row.
+/// `first_row` is the number of rows[0] in the caller's columns, for the
+/// error naming a bad row.
 template <std::size_t Slots, typename Offset>
 bool age_blocks(const aging_columns& rows, std::int32_t as_of, const bucket_policy& policy, std::size_t groups,
-                std::int64_t* cells) {
+                std::int64_t* cells, std::size_t first_row) {
   constexpr std::int32_t int32_min = std::numeric_limits<std::int32_t>::min();
   constexpr std::int32_t int32_max = std::numeric_limits<std::int32_t>::max();
   // A limit beyond the int32 range holds for every day (counted in `base`)
@@ -142,7 +145,7 @@ bool age_blocks(const aging_columns& rows, std::int32_t as_of, const bucket_poli
       std::size_t bad = 0;
       while (group[start + bad] < groups) ++bad;
       add(start, bad, offset[current], offset[current]);
-      throw_aging_group_out_of_range(start + bad, group[start + bad], groups);
+      throw_aging_group_out_of_range(first_row + start + bad, group[start + bad], groups);
     }
     // Without a full usable block ahead, the prefetches repeat this block's cells.
     const Offset* const ahead = next_usable && next_count == count ? offset[next] : offset[current];
@@ -157,8 +160,12 @@ bool age_blocks(const aging_columns& rows, std::int32_t as_of, const bucket_poli
 
 }  // namespace detail
 
-HUIKUAN_FUNC void age_into_buckets(const aging_columns& rows, day as_of, const bucket_policy& policy,
-                                   std::size_t groups, std::span<std::int64_t> out) {
+namespace detail {
+
+/// Checks the kernel's arguments: throws what age_into_buckets documents for
+/// them.
+inline void check_aging_arguments(const aging_columns& rows, const bucket_policy& policy, std::size_t groups,
+                                  std::size_t out_size) {
   policy.validate();  // at most 31 edges: negligible next to the rows
   const std::size_t n = rows.open_amount.size();
   const std::size_t width = policy.bucket_count();
@@ -167,20 +174,102 @@ HUIKUAN_FUNC void age_into_buckets(const aging_columns& rows, day as_of, const b
                                              ", issue_day " + std::to_string(rows.issue_day.size()) + ", due_day " +
                                              std::to_string(rows.due_day.size()) + ", open_amount " +
                                              std::to_string(n));
-  if (out.size() != groups * width)
-    throw input_error("huikuan.aging.2", "output holds " + std::to_string(out.size()) + " cells; " +
+  if (out_size != groups * width)
+    throw input_error("huikuan.aging.2", "output holds " + std::to_string(out_size) + " cells; " +
                                              std::to_string(groups) + " groups x " + std::to_string(width) +
                                              " buckets need " + std::to_string(groups * width));
+}
 
+[[noreturn]] inline void throw_aging_overflow() {
+  throw overflow_error("huikuan.money.5", "an aging bucket's sum leaves the int64 range of minor units");
+}
+
+/// The kernel on checked arguments, rows numbered from `first_row` in errors.
+inline void age_checked_rows(const aging_columns& rows, std::int32_t as_of, const bucket_policy& policy,
+                             std::size_t groups, std::span<std::int64_t> out, std::size_t first_row) {
   bool overflow = false;
   if (out.size() > std::numeric_limits<std::uint32_t>::max())
-    overflow = detail::age_blocks<32, std::size_t>(rows, as_of.serial(), policy, groups, out.data());
+    overflow = age_blocks<32, std::size_t>(rows, as_of, policy, groups, out.data(), first_row);
   else if (policy.upper_edges.size() <= 8)
-    overflow = detail::age_blocks<8, std::uint32_t>(rows, as_of.serial(), policy, groups, out.data());
+    overflow = age_blocks<8, std::uint32_t>(rows, as_of, policy, groups, out.data(), first_row);
   else
-    overflow = detail::age_blocks<32, std::uint32_t>(rows, as_of.serial(), policy, groups, out.data());
-  if (overflow)
-    throw overflow_error("huikuan.money.5", "an aging bucket's sum leaves the int64 range of minor units");
+    overflow = age_blocks<32, std::uint32_t>(rows, as_of, policy, groups, out.data(), first_row);
+  if (overflow) throw_aging_overflow();
+}
+
+/// Rows [begin, end) of `rows`.
+inline aging_columns aging_rows_between(const aging_columns& rows, std::size_t begin, std::size_t end) {
+  const std::size_t count = end - begin;
+  return {rows.group.subspan(begin, count), rows.issue_day.subspan(begin, count), rows.due_day.subspan(begin, count),
+          rows.open_amount.subspan(begin, count)};
+}
+
+}  // namespace detail
+
+HUIKUAN_FUNC void age_into_buckets(const aging_columns& rows, day as_of, const bucket_policy& policy,
+                                   std::size_t groups, std::span<std::int64_t> out) {
+  detail::check_aging_arguments(rows, policy, groups, out.size());
+  detail::age_checked_rows(rows, as_of.serial(), policy, groups, out, 0);
+}
+
+HUIKUAN_FUNC void age_into_buckets(const aging_columns& rows, day as_of, const bucket_policy& policy,
+                                   std::size_t groups, std::span<std::int64_t> out, unsigned threads,
+                                   aging_workspace& workspace, std::size_t min_rows_per_thread) {
+  detail::check_aging_arguments(rows, policy, groups, out.size());
+  const std::size_t n = rows.open_amount.size();
+  const std::size_t cells = out.size();
+  // Each extra thread costs a pass over the cells (zeroing and merging its
+  // table), about what adding half as many rows costs (benchmarks/README.md).
+  const std::size_t workers =
+      2 * n < cells ? 1
+                    : std::clamp<std::size_t>(n / std::max<std::size_t>(1, min_rows_per_thread), 1, std::max(1u, threads));
+  if (workers == 1) {
+    detail::age_checked_rows(rows, as_of.serial(), policy, groups, out, 0);
+    return;
+  }
+  if (workspace.size_ < (workers - 1) * cells) {
+    // Not zeroed here: each thread zeroes its own table below, so the new
+    // pages are first touched in parallel.
+    workspace.cells_.reset();
+    workspace.size_ = 0;
+    workspace.cells_ = std::make_unique_for_overwrite<std::int64_t[]>((workers - 1) * cells);
+    workspace.size_ = (workers - 1) * cells;
+    workspace.zeroed_ = 0;
+  }
+  const auto table = [&](std::size_t w) {
+    return w == 0 ? out : std::span<std::int64_t>(workspace.cells_.get() + (w - 1) * cells, cells);
+  };
+  // Tables the last call left zeroed need no zeroing now.
+  const std::size_t zeroed = std::min(workspace.zeroed_, workspace.size_);
+  workspace.zeroed_ = 0;
+  // Contiguous row ranges: the lowest range's error is the first bad row's.
+  detail::run_parts(workers, [&](std::size_t w) {
+    const std::size_t begin = n / workers * w, end = w + 1 == workers ? n : n / workers * (w + 1);
+    const std::span<std::int64_t> cells_of_w = table(w);
+    if (w > 0 && w * cells > zeroed) std::fill(cells_of_w.begin(), cells_of_w.end(), 0);
+    detail::age_checked_rows(detail::aging_rows_between(rows, begin, end), as_of.serial(), policy, groups, cells_of_w,
+                             begin);
+  });
+  // Each part adds every table's slice of the cells into out and zeroes
+  // it, which leaves the tables ready for the next call.
+  detail::run_parts(workers, [&](std::size_t w) {
+    const std::size_t begin = cells / workers * w, end = w + 1 == workers ? cells : cells / workers * (w + 1);
+    std::int64_t* const into = out.data();
+    std::int64_t overflow = 0;  // negative once a sum has overflowed
+    for (std::size_t t = 1; t < workers; ++t) {
+      std::int64_t* const from = table(t).data();
+      for (std::size_t i = begin; i < end; ++i) {
+        // Two's complement sum; it overflowed when its sign differs from both addends'.
+        const auto sum =
+            static_cast<std::int64_t>(static_cast<std::uint64_t>(into[i]) + static_cast<std::uint64_t>(from[i]));
+        overflow |= (into[i] ^ sum) & (from[i] ^ sum);
+        into[i] = sum;
+        from[i] = 0;
+      }
+    }
+    if (overflow < 0) detail::throw_aging_overflow();
+  });
+  workspace.zeroed_ = (workers - 1) * cells;
 }
 
 namespace detail {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -65,6 +66,62 @@ struct aging_columns {
 /// a bucket's sum leaves the int64 range; the policy must be valid.
 HUIKUAN_FUNC void age_into_buckets(const aging_columns& rows, day as_of, const bucket_policy& policy,
                                    std::size_t groups, std::span<std::int64_t> out);
+
+class aging_workspace;
+
+/// Rows below which a further thread does not pay for itself in the
+/// threaded age_into_buckets (its start and the merge of its table).
+inline constexpr std::size_t aging_rows_per_thread = std::size_t{1} << 16;
+
+/// The aging kernel on `threads` threads (the calling thread and threads - 1
+/// new ones; 0 counts as 1). The rows are split into contiguous ranges, one
+/// per thread: the first range is added into `out`, each other into its own
+/// table in `workspace`, and the tables are then added into `out`, every
+/// thread adding a slice of the cells. The sums are exact integers, so
+/// `out` ends as with one thread. Fewer threads are used when each would get
+/// fewer than `min_rows_per_thread` rows, and one when the rows number fewer
+/// than half the cells (groups x buckets), where the extra tables cost more
+/// than the threads save. The calling thread does the part of a thread that
+/// cannot be started.
+/// Throws what the one-thread kernel throws; for groups out of range, the
+/// error names the first bad row, as with one thread. The overflow check
+/// sees each thread's partial sums and then their total, so in the rare case
+/// that rows of opposite signs bring a sum back inside the int64 range it may
+/// throw [huikuan.money.5] where one thread would not (and never fails to
+/// throw where one thread would on rows of one sign). On a throw `out` is
+/// partly filled. Allocates only when `workspace` is too small.
+HUIKUAN_FUNC void age_into_buckets(const aging_columns& rows, day as_of, const bucket_policy& policy,
+                                   std::size_t groups, std::span<std::int64_t> out, unsigned threads,
+                                   aging_workspace& workspace, std::size_t min_rows_per_thread = aging_rows_per_thread);
+
+/// Scratch memory for age_into_buckets on several threads: one table of
+/// groups x buckets int64 cells for each thread after the first (48 MB per
+/// extra thread for 1M customers and six buckets). It is kept between calls
+/// and grown when a call needs more, so repeated calls neither allocate nor
+/// pay the operating system for fresh pages; a call leaves its tables zeroed
+/// (the merge zeroes what it reads), so the next call need not zero them.
+/// Use one workspace per calling thread: a call must not share it with a
+/// concurrent call.
+class aging_workspace {
+public:
+  aging_workspace() = default;
+  /// Bytes of scratch held now.
+  [[nodiscard]] std::size_t bytes() const noexcept { return size_ * sizeof(std::int64_t); }
+  /// Gives the scratch back to the system.
+  void release() noexcept {
+    cells_.reset();
+    size_ = 0;
+    zeroed_ = 0;
+  }
+
+private:
+  friend void age_into_buckets(const aging_columns& rows, day as_of, const bucket_policy& policy, std::size_t groups,
+                               std::span<std::int64_t> out, unsigned threads, aging_workspace& workspace,
+                               std::size_t min_rows_per_thread);
+  std::unique_ptr<std::int64_t[]> cells_;
+  std::size_t size_ = 0;    // cells held
+  std::size_t zeroed_ = 0;  // leading cells known to be zero (the last call's tables, after its merge)
+};
 
 enum class aging_grouping : std::uint8_t { customer, sales_rep, portfolio };
 

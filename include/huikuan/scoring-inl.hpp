@@ -4,13 +4,12 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
-#include <exception>
 #include <limits>
 #include <stdexcept>
-#include <thread>
 
 #include "huikuan/error.hpp"
 #include "huikuan/detail/cpu_features.hpp"
+#include "huikuan/detail/parallel.hpp"
 #include "huikuan/scoring.hpp"
 
 namespace huikuan {
@@ -533,22 +532,10 @@ HUIKUAN_FUNC void scoring_model::score_on(detail::instruction_set isa, const ind
   // Contiguous chunks of whole blocks; the lowest chunk's error is the
   // lowest debtor's, so the error thrown does not depend on timing.
   const std::size_t per_worker = (blocks + workers - 1) / workers * detail::score_block;
-  std::vector<std::exception_ptr> errors(workers);
-  std::vector<std::thread> pool;
-  pool.reserve(workers);
-  for (std::size_t w = 0; w < workers; ++w) {
+  detail::run_parts(workers, [&](std::size_t w) {
     const std::size_t begin = std::min(n, w * per_worker), end = std::min(n, begin + per_worker);
-    pool.emplace_back([&, w, begin, end] {
-      try {
-        score_range(values, out, begin, end, isa);
-      } catch (...) {
-        errors[w] = std::current_exception();
-      }
-    });
-  }
-  for (std::thread& t : pool) t.join();
-  for (const std::exception_ptr& e : errors)
-    if (e) std::rethrow_exception(e);
+    score_range(values, out, begin, end, isa);
+  });
 }
 
 HUIKUAN_FUNC assessment scoring_model::assess(std::span<const double> values, std::size_t reasons) const {

@@ -115,3 +115,35 @@ def test_ladder_buckets_coincide_with_the_colour_bands(sample, position):
     assert list(policy.upper_edges) == [20, 40, 60, 120, 180]
     report = huikuan.age_receivables(sample.ledger, position, policy)
     assert int(report.total_buckets.sum()) == report.total.open
+
+
+def test_the_kernel_on_two_threads_gives_what_one_gives_and_reuses_its_workspace():
+    rng = np.random.default_rng(7)
+    n, customers = 300_000, 5_000  # enough rows for a second thread (65,536 each)
+    group = rng.integers(0, customers, n, dtype=np.uint32)
+    issue = (20_500 - rng.integers(0, 400, n)).astype(np.int32)
+    due = issue + np.int32(30)
+    amounts = rng.integers(0, 10_000_000, n, dtype=np.int64)
+    one = huikuan.age_into_buckets(group, issue, due, amounts, "2026-03-31", groups=customers)
+    workspace = huikuan.AgingWorkspace()
+    assert workspace.bytes == 0
+    two = huikuan.age_into_buckets(group, issue, due, amounts, "2026-03-31", groups=customers, threads=2,
+                                   workspace=workspace)
+    assert np.array_equal(one, two)
+    assert workspace.bytes == customers * 6 * 8  # one table for the second thread
+    again = huikuan.age_into_buckets(group, issue, due, amounts, "2026-03-31", groups=customers, threads=2,
+                                     workspace=workspace)
+    assert np.array_equal(one, again)
+    without_workspace = huikuan.age_into_buckets(group, issue, due, amounts, "2026-03-31", groups=customers, threads=2)
+    assert np.array_equal(one, without_workspace)
+    workspace.release()
+    assert workspace.bytes == 0
+
+
+def test_the_kernel_on_two_threads_names_the_first_bad_row():
+    n = 200_000
+    group = np.zeros(n, dtype=np.uint32)
+    group[[150_000, 20_000]] = 9  # one in each thread's rows
+    days = np.zeros(n, dtype=np.int32)
+    with pytest.raises(huikuan.InputError, match=r"\[huikuan\.aging\.3\] row 20000: group 9 is out of range"):
+        huikuan.age_into_buckets(group, days, days, np.ones(n, np.int64), "1970-01-01", groups=1, threads=2)
