@@ -89,7 +89,7 @@ void BM_aging_into_customer_buckets_threads(benchmark::State& state) {
 }
 
 BENCHMARK(BM_aging_into_customer_buckets_threads)
-    ->ArgsProduct({{1'000'000, 10'000'000}, {1'000'000}, {1, 2}})
+    ->ArgsProduct({{1'000'000, 10'000'000}, {100'000, 1'000'000}, {1, 2}})
     ->ArgNames({"invoices", "customers", "threads"})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
