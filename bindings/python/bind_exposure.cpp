@@ -75,7 +75,13 @@ customer_index book_customer(const book_holder& b, py::handle key) {
       argument_error(error_id::value, "customer",
                      "a book built from columns knows no customer ids: pass the customer index (int)");
     std::shared_lock lock(b.source->mutex);
-    return resolve_customer(b.source->book, key);
+    const customer_index index = resolve_customer(b.source->book, key);
+    if (static_cast<std::size_t>(index) >= b.book.customer_count())
+      throw not_found_error("huikuan.exposure.11", "customer " + std::string(py::str(key)) +
+                                                       " was added to the ledger after the book was built (the book has " +
+                                                       std::to_string(b.book.customer_count()) +
+                                                       " customers): build the book again");
+    return index;
   }
   // An index in uint32 is checked by the book itself; one outside it (-1)
   // gets the book's own error, NotFoundError [huikuan.exposure.11].

@@ -82,6 +82,9 @@ HUIKUAN_FUNC promise_report evaluate_promises(const ledger& book, const promise_
   report.promises.resize(promises.size());
 
   // Flatten the instalments, grouped by promise.
+  std::size_t instalment_count = 0;
+  for (std::size_t p = 0; p < promises.size(); ++p) instalment_count += promises.at(p).instalments.size();
+  report.instalments.reserve(instalment_count);
   for (std::size_t p = 0; p < promises.size(); ++p) {
     const promise_to_pay& promise = promises.at(p);
     promise_result& result = report.promises[p];
@@ -105,21 +108,26 @@ HUIKUAN_FUNC promise_report evaluate_promises(const ledger& book, const promise_
   detail::group_by_customer(pay.customer, customer_count, payment_start, payment_order);
 
   std::vector<std::uint32_t> due_order, cash_order;
+  std::vector<std::int64_t> unpaid;  // per customer, reused: no allocation per customer
   for (std::size_t c = 0; c < customer_count; ++c) {
     due_order.assign(instalment_order.begin() + instalment_start[c], instalment_order.begin() + instalment_start[c + 1]);
     std::erase_if(due_order, [&](std::uint32_t i) { return promises.at(report.instalments[i].promise).promised_on > as_of; });
-    std::stable_sort(due_order.begin(), due_order.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return report.instalments[a].due_date < report.instalments[b].due_date;
+    // By due date, equal dates in index order: std::sort on (date, index)
+    // orders as a stable sort would, without stable_sort's buffer allocation.
+    std::sort(due_order.begin(), due_order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      const day da = report.instalments[a].due_date, db = report.instalments[b].due_date;
+      return da < db || (da == db && a < b);
     });
     cash_order.clear();
     for (std::uint32_t k = payment_start[c]; k < payment_start[c + 1]; ++k) {
       const std::uint32_t p = payment_order[k];
       if (pay.status[p] == payment_status::cleared && pay.date_day[p] <= as_of.serial()) cash_order.push_back(p);
     }
-    std::stable_sort(cash_order.begin(), cash_order.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return pay.date_day[a] < pay.date_day[b]; });
+    std::sort(cash_order.begin(), cash_order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return pay.date_day[a] < pay.date_day[b] || (pay.date_day[a] == pay.date_day[b] && a < b);
+    });
     customer_promise_summary& summary = report.customers[c];
-    std::vector<std::int64_t> unpaid(due_order.size());
+    unpaid.resize(due_order.size());
     for (std::size_t k = 0; k < due_order.size(); ++k) unpaid[k] = report.instalments[due_order[k]].amount.minor_units();
     std::size_t first_unpaid = 0;
     for (std::uint32_t p : cash_order) {

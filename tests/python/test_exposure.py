@@ -494,6 +494,18 @@ def test_order_checks_refuse_bad_amounts_dates_and_customers(book):
         huikuan.check_order(book, 1.5, 100, AS_OF)
 
 
+def test_a_customer_added_after_the_book_was_built_is_named_with_the_way_out(small_ledger):
+    position = huikuan.allocate(small_ledger, AS_OF)
+    book = huikuan.build_exposure_book(small_ledger, position, huikuan.OrderTable(), 10**12)
+    small_ledger.add_customer("C3", "New Customer Ltd")
+    with pytest.raises(huikuan.NotFoundError, match=r"^'?\[huikuan\.exposure\.11\] customer C3 was added to the ledger "
+                                                    r"after the book was built \(the book has 2 customers\): build the "
+                                                    r"book again"):
+        huikuan.check_order(book, "C3", 100, AS_OF)
+    rebuilt = huikuan.build_exposure_book(small_ledger, huikuan.allocate(small_ledger, AS_OF), huikuan.OrderTable(), 10**12)
+    assert huikuan.check_order(rebuilt, "C3", 100, AS_OF).customer == 2
+
+
 def test_bad_orders_and_a_position_of_another_ledger_are_refused(sample, position, small_ledger):
     table = huikuan.OrderTable()
     with pytest.raises(huikuan.InputError, match=r"^\[huikuan\.orders\.4\]"):
