@@ -107,9 +107,28 @@ HUIKUAN_FUNC promise_report evaluate_promises(const ledger& book, const promise_
   const settlement_columns pay = book.payments();
   detail::group_by_customer(pay.customer, customer_count, payment_start, payment_order);
 
+  // The cash that can meet a promise (cleared, received by as_of), in
+  // customer order: one tight gathering pass, so that the loop below reads
+  // it in sequence. Other payments count as 0 (so does a payment of 0).
+  std::vector<std::int32_t> cash_day(payment_order.size());
+  std::vector<std::int64_t> cash_amount(payment_order.size());
+  for (std::size_t k = 0; k < payment_order.size(); ++k) {
+    const std::uint32_t p = payment_order[k];
+    cash_day[k] = pay.date_day[p];
+    const bool counts = pay.status[p] == payment_status::cleared && pay.date_day[p] <= as_of.serial();
+    cash_amount[k] = counts ? pay.amount[p] : 0;
+  }
+
   std::vector<std::uint32_t> due_order, cash_order;
   std::vector<std::int64_t> unpaid;  // per customer, reused: no allocation per customer
   for (std::size_t c = 0; c < customer_count; ++c) {
+    customer_promise_summary& summary = report.customers[c];
+    if (instalment_start[c] == instalment_start[c + 1]) {
+      // No promise: all of the customer's cash is beyond promises.
+      for (std::uint32_t k = payment_start[c]; k < payment_start[c + 1]; ++k)
+        summary.cash_beyond_promises = summary.cash_beyond_promises + money::from_minor_units(cash_amount[k]);
+      continue;
+    }
     due_order.assign(instalment_order.begin() + instalment_start[c], instalment_order.begin() + instalment_start[c + 1]);
     std::erase_if(due_order, [&](std::uint32_t i) { return promises.at(report.instalments[i].promise).promised_on > as_of; });
     // By due date, equal dates in index order: std::sort on (date, index)
@@ -118,21 +137,20 @@ HUIKUAN_FUNC promise_report evaluate_promises(const ledger& book, const promise_
       const day da = report.instalments[a].due_date, db = report.instalments[b].due_date;
       return da < db || (da == db && a < b);
     });
+    // By date, equal dates in payment order (k follows the payment index
+    // within a customer: the grouping is stable).
     cash_order.clear();
-    for (std::uint32_t k = payment_start[c]; k < payment_start[c + 1]; ++k) {
-      const std::uint32_t p = payment_order[k];
-      if (pay.status[p] == payment_status::cleared && pay.date_day[p] <= as_of.serial()) cash_order.push_back(p);
-    }
+    for (std::uint32_t k = payment_start[c]; k < payment_start[c + 1]; ++k)
+      if (cash_amount[k] != 0) cash_order.push_back(k);
     std::sort(cash_order.begin(), cash_order.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return pay.date_day[a] < pay.date_day[b] || (pay.date_day[a] == pay.date_day[b] && a < b);
+      return cash_day[a] < cash_day[b] || (cash_day[a] == cash_day[b] && a < b);
     });
-    customer_promise_summary& summary = report.customers[c];
     unpaid.resize(due_order.size());
     for (std::size_t k = 0; k < due_order.size(); ++k) unpaid[k] = report.instalments[due_order[k]].amount.minor_units();
     std::size_t first_unpaid = 0;
-    for (std::uint32_t p : cash_order) {
-      const day paid_on(pay.date_day[p]);
-      std::int64_t cash = pay.amount[p];
+    for (std::uint32_t k_cash : cash_order) {
+      const day paid_on(cash_day[k_cash]);
+      std::int64_t cash = cash_amount[k_cash];
       while (first_unpaid < unpaid.size() && unpaid[first_unpaid] == 0) ++first_unpaid;
       for (std::size_t k = first_unpaid; k < unpaid.size() && cash > 0; ++k) {
         instalment_result& part = report.instalments[due_order[k]];
