@@ -34,8 +34,9 @@ py::dict settlements_table(const std::vector<settlement>& s) {
 // age_into_buckets: checks with the GIL held, then the kernel without it.
 py::array_t<std::int64_t> age_into_buckets_py(array_like group, array_like issue_day, array_like due_day,
                                               array_like open_amount, day as_of, const bucket_policy& policy,
-                                              std::optional<std::size_t> groups, optional_array out, unsigned threads,
+                                              std::optional<std::size_t> groups, optional_array out, int threads_argument,
                                               aging_workspace* workspace) {
+  const unsigned threads = checked_threads(threads_argument);
   const column<std::uint32_t> g = read_column<std::uint32_t>(group, "group");
   const day_column issued = read_days(issue_day, "issue_day");
   const day_column due = read_days(due_day, "due_day");
@@ -200,7 +201,7 @@ void bind_aging(py::module_& m) {
 
   m.def("age_into_buckets", &age_into_buckets_py, py::arg("group"), py::arg("issue_day"), py::arg("due_day"),
         py::arg("open_amount"), py::arg("as_of"), py::arg_v("policy", bucket_policy{}, "BucketPolicy()"),
-        py::arg("groups") = py::none(), py::arg("out") = py::none(), py::arg("threads") = 1u,
+        py::arg("groups") = py::none(), py::arg("out") = py::none(), py::arg("threads") = 1,
         py::arg("workspace") = static_cast<aging_workspace*>(nullptr),
         "The aging kernel on numpy columns, one row per invoice: group (uint32 output row), issue_day and due_day "
         "(datetime64[D] or int32 day numbers), open_amount (int64 minor units). Returns (or adds into `out`) an "

@@ -7,11 +7,6 @@ namespace huikuan::python {
 
 namespace {
 
-unsigned checked_threads(int threads) {
-  if (threads < 1) argument_error(error_id::value, "threads", std::to_string(threads) + " is not a positive count");
-  return static_cast<unsigned>(threads);
-}
-
 /// Bulk results: numpy arrays the kernel wrote into.
 struct bulk_scores {
   py::object total, pd, grade, c_scores, missing_mask, reasons, indicator_points;

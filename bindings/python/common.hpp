@@ -134,6 +134,12 @@ py::enum_<E> bind_enum(py::handle scope, const char* name, const char* doc,
   return type;
 }
 
+/// A `threads=` argument as a count; InputError [huikuan.python.9] below 1.
+inline unsigned checked_threads(int threads) {
+  if (threads < 1) argument_error(error_id::value, "threads", std::to_string(threads) + " is not a positive count");
+  return static_cast<unsigned>(threads);
+}
+
 // ------------------------------------------------------------ array inputs
 
 /// A read-only 1-D input column: the numpy array (kept alive while the

@@ -147,3 +147,9 @@ def test_the_kernel_on_two_threads_names_the_first_bad_row():
     days = np.zeros(n, dtype=np.int32)
     with pytest.raises(huikuan.InputError, match=r"\[huikuan\.aging\.3\] row 20000: group 9 is out of range"):
         huikuan.age_into_buckets(group, days, days, np.ones(n, np.int64), "1970-01-01", groups=1, threads=2)
+
+
+def test_the_kernel_refuses_a_thread_count_below_one():
+    days = np.zeros(1, np.int32)
+    with pytest.raises(huikuan.InputError, match=r"^\[huikuan\.python\.9\] threads: 0 is not a positive count"):
+        huikuan.age_into_buckets(np.zeros(1, np.uint32), days, days, np.ones(1, np.int64), "1970-01-01", threads=0)
