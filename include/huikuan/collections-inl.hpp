@@ -11,6 +11,8 @@
 #include "huikuan/detail/cpu_features.hpp"
 #include "huikuan/detail/table_reader.hpp"
 
+HUIKUAN_EXACT_FLOAT_BEGIN  // config.hpp: no fused multiply-add in this file
+
 namespace huikuan {
 
 HUIKUAN_FUNC std::string_view to_string(priority_factor factor) noexcept {
@@ -506,3 +508,5 @@ HUIKUAN_FUNC contacts_load_result load_contacts(std::string_view text, const led
 }
 
 }  // namespace huikuan
+
+HUIKUAN_EXACT_FLOAT_END

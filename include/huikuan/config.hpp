@@ -25,6 +25,24 @@
 #define HUIKUAN_BRANCH_FREE_FLOAT
 #endif
 
+// No floating-point contraction (a * b + c fused into one FMA) in the
+// definitions between HUIKUAN_EXACT_FLOAT_BEGIN and _END, so that every
+// run-time copy of a kernel (baseline, AVX2, AVX-512, which has FMA) does
+// the same IEEE operations with every compiler. Clang contracts by default
+// wherever the target has FMA, and a callee's a * b + c is fused when it
+// is inlined into the AVX-512 copy, so the whole header is covered. GCC
+// does not contract for the baseline and AVX2 targets (no FMA); its AVX-512
+// copy says fp-contract=off itself (HUIKUAN_GCC_NO_CONTRACTION).
+#if defined(__clang__)
+#define HUIKUAN_EXACT_FLOAT_BEGIN _Pragma("float_control(push)") _Pragma("clang fp contract(off)")
+#define HUIKUAN_EXACT_FLOAT_END _Pragma("float_control(pop)")
+#define HUIKUAN_GCC_NO_CONTRACTION
+#else
+#define HUIKUAN_EXACT_FLOAT_BEGIN
+#define HUIKUAN_EXACT_FLOAT_END
+#define HUIKUAN_GCC_NO_CONTRACTION optimize("no-trapping-math", "fp-contract=off"),
+#endif
+
 #define HUIKUAN_VERSION_MAJOR 0
 #define HUIKUAN_VERSION_MINOR 1
 #define HUIKUAN_VERSION_PATCH 0

@@ -8,6 +8,8 @@
 #include "huikuan/error.hpp"
 #include "huikuan/scorecard.hpp"
 
+HUIKUAN_EXACT_FLOAT_BEGIN  // config.hpp: no fused multiply-add in this file
+
 namespace huikuan {
 
 HUIKUAN_FUNC std::string_view to_string(c_dimension c) noexcept {
@@ -243,3 +245,5 @@ HUIKUAN_FUNC std::optional<std::size_t> scorecard::find(std::string_view code) c
 }
 
 }  // namespace huikuan
+
+HUIKUAN_EXACT_FLOAT_END

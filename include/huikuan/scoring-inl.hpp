@@ -12,6 +12,8 @@
 #include "huikuan/detail/parallel.hpp"
 #include "huikuan/scoring.hpp"
 
+HUIKUAN_EXACT_FLOAT_BEGIN  // config.hpp: no fused multiply-add in this file
+
 namespace huikuan {
 
 namespace detail {
@@ -403,7 +405,7 @@ HUIKUAN_BRANCH_FREE_FLOAT __attribute__((flatten, target("avx2"))) inline std::s
 }
 // AVX-512 with contraction off: the same IEEE operations as the other
 // copies (no fused multiply-add), so the results stay bit-identical.
-__attribute__((flatten, target("avx512f,avx512dq,avx512vl,avx512bw"), optimize("no-trapping-math", "fp-contract=off")))
+__attribute__((HUIKUAN_GCC_NO_CONTRACTION flatten, target("avx512f,avx512dq,avx512vl,avx512bw")))
 inline std::size_t score_blocks_avx512(const scoring_kernel_view& model, const indicator_columns& values,
                                        const score_columns& out, std::size_t begin, std::size_t end) {
   HUIKUAN_SCORE_BLOCKS_BODY
@@ -592,3 +594,5 @@ HUIKUAN_FUNC assessment scoring_model::assess(std::span<const double> values, st
 }
 
 }  // namespace huikuan
+
+HUIKUAN_EXACT_FLOAT_END
