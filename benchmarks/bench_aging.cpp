@@ -65,15 +65,14 @@ BENCHMARK(BM_aging_into_portfolio_total)
     ->Arg(10'000'000)
     ->Unit(benchmark::kMillisecond);
 
-// The kernel on range(2) threads, rows in random customer order, with the
-// workspace kept between iterations. Wall time: the CPU time adds up every
-// thread's. Compare the threads=1 and threads=2 rows' items per second for
-// the speed-up.
-void BM_aging_into_customer_buckets_threads(benchmark::State& state) {
+// The kernel on range(2) threads with the workspace kept between
+// iterations. Wall time: the CPU time adds up every thread's. Compare the
+// threads=1 and threads=2 rows' items per second for the speed-up.
+void run_kernel_on_threads(benchmark::State& state, row_order order) {
   const auto invoices = static_cast<std::size_t>(state.range(0));
   const auto customers = static_cast<std::size_t>(state.range(1));
   const auto threads = static_cast<unsigned>(state.range(2));
-  const invoice_table& table = cached_invoice_table(invoices, customers, row_order::random);
+  const invoice_table& table = cached_invoice_table(invoices, customers, order);
   const bucket_policy policy;
   std::vector<std::int64_t> out(customers * policy.bucket_count(), 0);  // accumulates: see run_kernel
   aging_workspace workspace;
@@ -88,8 +87,21 @@ void BM_aging_into_customer_buckets_threads(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * rows * invoice_row_bytes);
 }
 
+// Rows in random customer order: each extra thread's table is merged whole.
+void BM_aging_into_customer_buckets_threads(benchmark::State& state) { run_kernel_on_threads(state, row_order::random); }
+
+// Rows in customer order: each thread touches, and merges, a slice of the cells.
+void BM_aging_into_customer_buckets_threads_sorted(benchmark::State& state) {
+  run_kernel_on_threads(state, row_order::by_customer);
+}
+
 BENCHMARK(BM_aging_into_customer_buckets_threads)
     ->ArgsProduct({{1'000'000, 10'000'000}, {100'000, 1'000'000}, {1, 2}})
+    ->ArgNames({"invoices", "customers", "threads"})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_aging_into_customer_buckets_threads_sorted)
+    ->ArgsProduct({{10'000'000}, {1'000'000}, {1, 2}})
     ->ArgNames({"invoices", "customers", "threads"})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);

@@ -64,7 +64,8 @@ inline constexpr std::size_t aging_block_rows = 128;
 }
 
 /// The loop of age_into_buckets for policies of at most `Slots` edges, with
-/// cell indices of type `Offset`. Returns whether a bucket overflowed.
+/// cell indices of type `Offset`. Returns whether a bucket overflowed, and
+/// widens [lowest, highest] to every group of the rows it added.
 ///
 /// A row's bucket is the number of edges below its age, and
 /// "as_of - reference > edge" is "reference < as_of - edge": per block, one
@@ -77,7 +78,7 @@ inline constexpr std::size_t aging_block_rows = 128;
 /// error naming a bad row.
 template <std::size_t Slots, typename Offset>
 bool age_blocks(const aging_columns& rows, std::int32_t as_of, const bucket_policy& policy, std::size_t groups,
-                std::int64_t* cells, std::size_t first_row) {
+                std::int64_t* cells, std::size_t first_row, std::uint32_t& lowest, std::uint32_t& highest) {
   constexpr std::int32_t int32_min = std::numeric_limits<std::int32_t>::min();
   constexpr std::int32_t int32_max = std::numeric_limits<std::int32_t>::max();
   // A limit beyond the int32 range holds for every day (counted in `base`)
@@ -105,16 +106,20 @@ bool age_blocks(const aging_columns& rows, std::int32_t as_of, const bucket_poli
   // Cell index of each row of a block; false if a group is out of range,
   // when the block's indices are not all usable.
   const auto prepare = [&](std::size_t start, std::size_t count, Offset* offset) {
-    std::uint32_t top = 0;
+    std::uint32_t top = 0, bottom = std::numeric_limits<std::uint32_t>::max();
     for (std::size_t k = 0; k < count; ++k) {
       const std::uint32_t g = group[start + k];
       const std::int32_t reference_day = reference[start + k];
       top = std::max(top, g);
+      bottom = std::min(bottom, g);
       Offset bucket = base;
       for (std::size_t e = 0; e < Slots; ++e) bucket += static_cast<Offset>(reference_day < limit[e]);
       offset[k] = static_cast<Offset>(static_cast<Offset>(g) * width + bucket);
     }
-    return top < groups;
+    if (top >= groups) return false;
+    lowest = std::min(lowest, bottom);
+    highest = std::max(highest, top);
+    return true;
   };
   // Invoices issued after as_of add 0 (as-of reproducibility).
   const auto add = [&](std::size_t start, std::size_t count, const Offset* offset, const Offset* ahead) {
@@ -184,17 +189,29 @@ inline void check_aging_arguments(const aging_columns& rows, const bucket_policy
   throw overflow_error("huikuan.money.5", "an aging bucket's sum leaves the int64 range of minor units");
 }
 
+/// The groups a call of the kernel added rows to: [lowest, highest], empty
+/// when lowest > highest.
+struct group_range {
+  std::uint32_t lowest = std::numeric_limits<std::uint32_t>::max();
+  std::uint32_t highest = 0;
+};
+
 /// The kernel on checked arguments, rows numbered from `first_row` in errors.
-inline void age_checked_rows(const aging_columns& rows, std::int32_t as_of, const bucket_policy& policy,
-                             std::size_t groups, std::span<std::int64_t> out, std::size_t first_row) {
+inline group_range age_checked_rows(const aging_columns& rows, std::int32_t as_of, const bucket_policy& policy,
+                                    std::size_t groups, std::span<std::int64_t> out, std::size_t first_row) {
   bool overflow = false;
+  group_range range;
   if (out.size() > std::numeric_limits<std::uint32_t>::max())
-    overflow = age_blocks<32, std::size_t>(rows, as_of, policy, groups, out.data(), first_row);
+    overflow = age_blocks<32, std::size_t>(rows, as_of, policy, groups, out.data(), first_row, range.lowest,
+                                           range.highest);
   else if (policy.upper_edges.size() <= 8)
-    overflow = age_blocks<8, std::uint32_t>(rows, as_of, policy, groups, out.data(), first_row);
+    overflow = age_blocks<8, std::uint32_t>(rows, as_of, policy, groups, out.data(), first_row, range.lowest,
+                                            range.highest);
   else
-    overflow = age_blocks<32, std::uint32_t>(rows, as_of, policy, groups, out.data(), first_row);
+    overflow = age_blocks<32, std::uint32_t>(rows, as_of, policy, groups, out.data(), first_row, range.lowest,
+                                             range.highest);
   if (overflow) throw_aging_overflow();
+  return range;
 }
 
 /// Rows [begin, end) of `rows`.
@@ -243,20 +260,29 @@ HUIKUAN_FUNC void age_into_buckets(const aging_columns& rows, day as_of, const b
   const std::size_t zeroed = std::min(workspace.zeroed_, workspace.size_);
   workspace.zeroed_ = 0;
   // Contiguous row ranges: the lowest range's error is the first bad row's.
+  // Each part notes the groups its rows added to: only their cells of its
+  // table need merging (rows sorted by customer touch a slice of them).
+  std::vector<detail::group_range> touched(workers);
+  const std::size_t width = policy.bucket_count();
   detail::run_parts(workers, [&](std::size_t w) {
     const std::size_t begin = n / workers * w, end = w + 1 == workers ? n : n / workers * (w + 1);
     const std::span<std::int64_t> cells_of_w = table(w);
     if (w > 0 && w * cells > zeroed) std::fill(cells_of_w.begin(), cells_of_w.end(), 0);
-    detail::age_checked_rows(detail::aging_rows_between(rows, begin, end), as_of.serial(), policy, groups, cells_of_w,
-                             begin);
+    touched[w] = detail::age_checked_rows(detail::aging_rows_between(rows, begin, end), as_of.serial(), policy, groups,
+                                          cells_of_w, begin);
   });
-  // Each part adds every table's slice of the cells into out and zeroes
-  // it, which leaves the tables ready for the next call.
+  // Each part adds every table's touched cells within its slice of the
+  // cells into out and zeroes them, which leaves the tables all zero, ready
+  // for the next call.
   detail::run_parts(workers, [&](std::size_t w) {
-    const std::size_t begin = cells / workers * w, end = w + 1 == workers ? cells : cells / workers * (w + 1);
+    const std::size_t slice_begin = cells / workers * w;
+    const std::size_t slice_end = w + 1 == workers ? cells : cells / workers * (w + 1);
     std::int64_t* const into = out.data();
     std::int64_t overflow = 0;  // negative once a sum has overflowed
     for (std::size_t t = 1; t < workers; ++t) {
+      if (touched[t].lowest > touched[t].highest) continue;
+      const std::size_t begin = std::max(slice_begin, std::size_t{touched[t].lowest} * width);
+      const std::size_t end = std::min(slice_end, (std::size_t{touched[t].highest} + 1) * width);
       std::int64_t* const from = table(t).data();
       for (std::size_t i = begin; i < end; ++i) {
         // Two's complement sum; it overflowed when its sign differs from both addends'.

@@ -77,7 +77,8 @@ inline constexpr std::size_t aging_rows_per_thread = std::size_t{1} << 16;
 /// new ones; 0 counts as 1). The rows are split into contiguous ranges, one
 /// per thread: the first range is added into `out`, each other into its own
 /// table in `workspace`, and the tables are then added into `out`, every
-/// thread adding a slice of the cells. The sums are exact integers, so
+/// thread adding a slice of the cells (of each table, only the cells of the
+/// groups its rows touched: little when the rows are sorted by group). The sums are exact integers, so
 /// `out` ends as with one thread. Fewer threads are used when each would get
 /// fewer than `min_rows_per_thread` rows, and one when the rows number fewer
 /// than half the cells (groups x buckets), where the extra tables cost more
