@@ -126,10 +126,7 @@ contest aging_contest(const std::string& directory) {
   c.call = [d](unsigned threads) {
     const aging_columns rows{d->customer, d->issue_day, d->due_day, d->open_amount};
     std::fill(d->out.begin(), d->out.end(), 0);
-    if (threads <= 1)
-      age_into_buckets(rows, d->as_of, d->policy, d->customers, d->out);
-    else
-      age_into_buckets(rows, d->as_of, d->policy, d->customers, d->out, threads, d->workspace);
+    age_into_buckets(rows, d->as_of, d->policy, d->customers, d->out, threads, d->workspace);
   };
   c.finish = [d](const std::string& dir) {
     write_column(dir, "out_aging.i64", d->out);

@@ -283,6 +283,11 @@ TEST_CASE("the kernel on several threads keeps a table per extra thread in the w
     CHECK(many == one);
     CHECK(workspace.bytes() == 0);
   }
+  SECTION("one thread asked for: no table") {
+    age_into_buckets(input.columns(), on("2026-03-31"), bucket_policy{}, 3, many, 1, workspace, 1);
+    CHECK(many == one);
+    CHECK(workspace.bytes() == 0);
+  }
   SECTION("four threads of 250 rows: three tables of 3 x 6 cells") {
     age_into_buckets(input.columns(), on("2026-03-31"), bucket_policy{}, 3, many, 4, workspace, 250);
     CHECK(many == one);

@@ -70,14 +70,8 @@ py::array_t<std::int64_t> age_into_buckets_py(array_like group, array_like issue
   std::span<std::int64_t> cells(result.mutable_data(), rows * width);
   {
     py::gil_scoped_release release;
-    if (threads <= 1) {
-      age_into_buckets(columns, as_of, policy, rows, cells);
-    } else if (workspace != nullptr) {
-      age_into_buckets(columns, as_of, policy, rows, cells, threads, *workspace);
-    } else {
-      aging_workspace scratch;
-      age_into_buckets(columns, as_of, policy, rows, cells, threads, scratch);
-    }
+    aging_workspace scratch;  // used only without a workspace, on several threads
+    age_into_buckets(columns, as_of, policy, rows, cells, threads, workspace != nullptr ? *workspace : scratch);
   }
   return result;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <utility>
 
 #include "huikuan/aging.hpp"
 #include "huikuan/detail/parallel.hpp"
@@ -237,9 +238,8 @@ HUIKUAN_FUNC void age_into_buckets(const aging_columns& rows, day as_of, const b
   const std::size_t cells = out.size();
   // Each extra thread costs a pass over the cells (zeroing and merging its
   // table), about what adding half as many rows costs (benchmarks/README.md).
-  const std::size_t workers =
-      2 * n < cells ? 1
-                    : std::clamp<std::size_t>(n / std::max<std::size_t>(1, min_rows_per_thread), 1, std::max(1u, threads));
+  const std::size_t most_by_rows = n / std::max<std::size_t>(1, min_rows_per_thread);
+  const std::size_t workers = 2 * n < cells ? 1 : std::clamp<std::size_t>(most_by_rows, 1, std::max(1u, threads));
   if (workers == 1) {
     detail::age_checked_rows(rows, as_of.serial(), policy, groups, out, 0);
     return;
@@ -256,6 +256,10 @@ HUIKUAN_FUNC void age_into_buckets(const aging_columns& rows, day as_of, const b
   const auto table = [&](std::size_t w) {
     return w == 0 ? out : std::span<std::int64_t>(workspace.cells_.get() + (w - 1) * cells, cells);
   };
+  // Part w's share [begin, end) of `total` rows or cells; the last part takes the remainder.
+  const auto share = [&](std::size_t total, std::size_t w) {
+    return std::pair{total / workers * w, w + 1 == workers ? total : total / workers * (w + 1)};
+  };
   // Tables the last call left zeroed need no zeroing now.
   const std::size_t zeroed = std::min(workspace.zeroed_, workspace.size_);
   workspace.zeroed_ = 0;
@@ -265,7 +269,7 @@ HUIKUAN_FUNC void age_into_buckets(const aging_columns& rows, day as_of, const b
   std::vector<detail::group_range> touched(workers);
   const std::size_t width = policy.bucket_count();
   detail::run_parts(workers, [&](std::size_t w) {
-    const std::size_t begin = n / workers * w, end = w + 1 == workers ? n : n / workers * (w + 1);
+    const auto [begin, end] = share(n, w);
     const std::span<std::int64_t> cells_of_w = table(w);
     if (w > 0 && w * cells > zeroed) std::fill(cells_of_w.begin(), cells_of_w.end(), 0);
     touched[w] = detail::age_checked_rows(detail::aging_rows_between(rows, begin, end), as_of.serial(), policy, groups,
@@ -275,8 +279,7 @@ HUIKUAN_FUNC void age_into_buckets(const aging_columns& rows, day as_of, const b
   // cells into out and zeroes them, which leaves the tables all zero, ready
   // for the next call.
   detail::run_parts(workers, [&](std::size_t w) {
-    const std::size_t slice_begin = cells / workers * w;
-    const std::size_t slice_end = w + 1 == workers ? cells : cells / workers * (w + 1);
+    const auto [slice_begin, slice_end] = share(cells, w);
     std::int64_t* const into = out.data();
     std::int64_t overflow = 0;  // negative once a sum has overflowed
     for (std::size_t t = 1; t < workers; ++t) {

@@ -78,12 +78,13 @@ inline constexpr std::size_t aging_rows_per_thread = std::size_t{1} << 16;
 /// per thread: the first range is added into `out`, each other into its own
 /// table in `workspace`, and the tables are then added into `out`, every
 /// thread adding a slice of the cells (of each table, only the cells of the
-/// groups its rows touched: little when the rows are sorted by group). The sums are exact integers, so
-/// `out` ends as with one thread. Fewer threads are used when each would get
-/// fewer than `min_rows_per_thread` rows, and one when the rows number fewer
-/// than half the cells (groups x buckets), where the extra tables cost more
-/// than the threads save. The calling thread does the part of a thread that
-/// cannot be started.
+/// groups its rows touched: few when the rows are sorted by group). The sums
+/// are exact integers, so `out` ends as with one thread. Fewer threads are
+/// used when each would get fewer than `min_rows_per_thread` rows, and one
+/// when the rows number fewer than half the cells (groups x buckets), where
+/// the extra tables cost more than the threads save; on one thread
+/// `workspace` is not touched. The calling thread does the part of a thread
+/// that cannot be started.
 /// Throws what the one-thread kernel throws; for groups out of range, the
 /// error names the first bad row, as with one thread. The overflow check
 /// sees each thread's partial sums and then their total, so in the rare case
