@@ -30,17 +30,23 @@
 // run-time copy of a kernel (baseline, AVX2, AVX-512, which has FMA) does
 // the same IEEE operations with every compiler. Clang contracts by default
 // wherever the target has FMA, and a callee's a * b + c is fused when it
-// is inlined into the AVX-512 copy, so the whole header is covered. GCC
-// does not contract for the baseline and AVX2 targets (no FMA); its AVX-512
-// copy says fp-contract=off itself (HUIKUAN_GCC_NO_CONTRACTION).
+// is inlined into the AVX-512 copy, so the whole header is covered. GCC has
+// no such pragma: the build passes -ffp-contract=off (cmake/codegen.cmake;
+// the huikuan::header_only target passes it on to its consumers), which
+// matters where the build targets a CPU with FMA (-march=native). Without
+// the flag GCC still does not contract a baseline x86-64 build (no FMA),
+// and its AVX-512 copy carries its options itself (HUIKUAN_GCC_AVX512_OPTIONS):
+// no contraction, and no SLP vectoriser, which GCC 12.2 miscompiles for
+// AVX-512 (cmake/probe_constant_store.cpp: a constant array stored as a
+// broadcast of its first element).
 #if defined(__clang__)
 #define HUIKUAN_EXACT_FLOAT_BEGIN _Pragma("float_control(push)") _Pragma("clang fp contract(off)")
 #define HUIKUAN_EXACT_FLOAT_END _Pragma("float_control(pop)")
-#define HUIKUAN_GCC_NO_CONTRACTION
+#define HUIKUAN_GCC_AVX512_OPTIONS
 #else
 #define HUIKUAN_EXACT_FLOAT_BEGIN
 #define HUIKUAN_EXACT_FLOAT_END
-#define HUIKUAN_GCC_NO_CONTRACTION optimize("no-trapping-math", "fp-contract=off"),
+#define HUIKUAN_GCC_AVX512_OPTIONS optimize("no-trapping-math", "fp-contract=off", "no-tree-slp-vectorize"),
 #endif
 
 #define HUIKUAN_VERSION_MAJOR 0

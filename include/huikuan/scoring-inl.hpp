@@ -404,8 +404,9 @@ HUIKUAN_BRANCH_FREE_FLOAT __attribute__((flatten, target("avx2"))) inline std::s
   HUIKUAN_SCORE_BLOCKS_BODY
 }
 // AVX-512 with contraction off: the same IEEE operations as the other
-// copies (no fused multiply-add), so the results stay bit-identical.
-__attribute__((HUIKUAN_GCC_NO_CONTRACTION flatten, target("avx512f,avx512dq,avx512vl,avx512bw")))
+// copies (no fused multiply-add), so the results stay bit-identical; and
+// GCC's SLP vectoriser off (config.hpp).
+__attribute__((HUIKUAN_GCC_AVX512_OPTIONS flatten, target("avx512f,avx512dq,avx512vl,avx512bw")))
 inline std::size_t score_blocks_avx512(const scoring_kernel_view& model, const indicator_columns& values,
                                        const score_columns& out, std::size_t begin, std::size_t end) {
   HUIKUAN_SCORE_BLOCKS_BODY
