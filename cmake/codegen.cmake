@@ -25,8 +25,7 @@ target_compile_options(huikuan_codegen INTERFACE $<$<CXX_COMPILER_ID:GNU,Clang>:
 # plus extra_flags (a string, may be empty), stores the constant wrongly.
 # The answer is cached per flag set; a cross-compiling build is not probed.
 function(huikuan_constant_store_broken extra_flags result_var)
-  string(MAKE_C_IDENTIFIER "flags ${CMAKE_CXX_COMPILER} ${CMAKE_CXX_FLAGS} ${extra_flags}" key)
-  string(SHA1 key "${key}")
+  string(SHA1 key "${CMAKE_CXX_COMPILER} ${CMAKE_CXX_FLAGS} ${extra_flags}")
   set(cache_var "HUIKUAN_CONSTANT_STORE_BROKEN_${key}")
   if(NOT DEFINED ${cache_var})
     set(broken OFF)
