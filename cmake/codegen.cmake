@@ -52,7 +52,13 @@ function(huikuan_constant_store_broken extra_flags result_var)
   set(${result_var} ${${cache_var}} PARENT_SCOPE)
 endfunction()
 
-huikuan_constant_store_broken("" huikuan_store_broken)
-if(huikuan_store_broken)
-  target_compile_options(huikuan_codegen INTERFACE -fno-tree-slp-vectorize)
-endif()
+# Adds -fno-tree-slp-vectorize to target's options (scope: PRIVATE or
+# INTERFACE) when the probe fails with CMAKE_CXX_FLAGS plus extra_flags.
+function(huikuan_guard_constant_store target scope extra_flags)
+  huikuan_constant_store_broken("${extra_flags}" broken)
+  if(broken)
+    target_compile_options(${target} ${scope} -fno-tree-slp-vectorize)
+  endif()
+endfunction()
+
+huikuan_guard_constant_store(huikuan_codegen INTERFACE "")
